@@ -115,6 +115,9 @@ public final class Charts {
         }
         XYChart chart = xyChart(title, xLabel, "count", width, height);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+        double step = niceStep(hi - lo);
+        chart.getStyler().setXAxisMin(Math.floor(lo / step) * step);
+        chart.getStyler().setXAxisMax(Math.ceil(hi / step) * step);
         int k = 0;
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             double[] counts = new double[bins + 1];   // the last repeats the last bin, closing the step
@@ -298,7 +301,7 @@ public final class Charts {
                 Color col = diverging ? diverging(v / scale) : sequential((v - lo) / scale);
                 g.setColor(col);
                 g.fillRect(left + c * cell, top + r * cell, cell, cell);
-                String label = String.valueOf(Tables.round(v, 2));
+                String label = cellLabel(v);
                 if (rows * cols <= 144 && fm.stringWidth(label) + 4 < cell && fm.getHeight() < cell) {
                     g.setColor(luminance(col) < 0.5 ? Color.WHITE : Color.BLACK);
                     g.drawString(label, left + c * cell + (cell - fm.stringWidth(label)) / 2,
@@ -401,7 +404,8 @@ public final class Charts {
         s.setAxisTitleFont(AXIS_FONT);
         s.setAxisTickLabelsFont(TICK_FONT);
         s.setLegendFont(LEGEND_FONT);
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);   // below the plot: never hides a curve
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(new Color(0xBB, 0xBB, 0xBB));
         s.setSeriesColors(PALETTE);
         s.setChartPadding(12);
@@ -465,8 +469,21 @@ public final class Charts {
         return n.asDoubleArray();
     }
 
+    /** 1, 2 or 5 times a power of ten, about a tenth of {@code range}. */
+    private static double niceStep(double range) {
+        double raw = range / 10;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / power;
+        return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * power;
+    }
+
     private static List<Double> boxed(double[] values) {
         return java.util.Arrays.stream(values).boxed().toList();
+    }
+
+    private static String cellLabel(double v) {
+        double r = Tables.round(v, 2);
+        return r == Math.rint(r) && Math.abs(r) < 1e6 ? String.valueOf((long) r) : String.valueOf(r);
     }
 
     private static Color diverging(double f) {   // f in [-1, 1]: blue, white, red
