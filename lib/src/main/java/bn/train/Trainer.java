@@ -6,7 +6,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
-import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -107,6 +106,9 @@ public final class Trainer {
         Sgd sgd = new Sgd(options.learningRate(), options.momentum());
         Random random = new Random(options.seed());
         int n = train.size();
+        int d = train.features();
+        double[] allX = train.x().toArray();   // (N, D), copied once, sliced into batches below
+        int[] allLabels = train.labels();
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             int[] order = Dataset.permutation(n, random);
             double lossSum = 0;
@@ -116,14 +118,20 @@ public final class Trainer {
                 if (end - start < 2) {
                     continue;   // a batch of one has no batch variance; skip the leftover example
                 }
-                Dataset batch = train.rows(Arrays.copyOfRange(order, start, end));
-                SoftmaxCrossEntropy.Result r = step(net, sgd, batch);
+                int size = end - start;
+                double[] x = new double[size * d];   // (B, D)
+                int[] labels = new int[size];
+                for (int r = 0; r < size; r++) {
+                    System.arraycopy(allX, order[start + r] * d, x, r * d, d);
+                    labels[r] = allLabels[order[start + r]];
+                }
+                SoftmaxCrossEntropy.Result r = step(net, sgd, Tensor.of(x, size, d), labels);
                 if (!Double.isFinite(r.loss())) {
                     throw new IllegalStateException("training diverged in epoch " + epoch + ": the loss is "
                             + r.loss() + "; lower the learning rate (" + options.learningRate()
                             + ") or use a smaller initial weight scale");
                 }
-                lossSum += r.loss() * batch.size();
+                lossSum += r.loss() * size;
                 correct += r.correct();
             }
             int seen = n - (n % options.batchSize() == 1 ? 1 : 0);
@@ -138,9 +146,9 @@ public final class Trainer {
     }
 
     /** One SGD step on one batch: forward in training mode, loss, backward, update. */
-    public static SoftmaxCrossEntropy.Result step(Network net, Sgd sgd, Dataset batch) {
-        Tensor scores = net.forward(batch.x(), true);
-        SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.of(scores, batch.labels());
+    public static SoftmaxCrossEntropy.Result step(Network net, Sgd sgd, Tensor x, int[] labels) {
+        Tensor scores = net.forward(x, true);
+        SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.of(scores, labels);
         net.backward(r.dscores());
         sgd.step(net.params());
         return r;
