@@ -25,6 +25,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ import java.util.Map;
  * <pre>{@code
  * var before = trace.x().toArray();
  * var after = trace.y().toArray();
- * Charts.histogram("x before and after BN", "value", series("before", before, "after", after), 30);
+ * Charts.histogram("x before and after BN", "value", Charts.series("before", before, "after", after), 30);
  * Charts.lines("Loss", "epoch", "loss", epochs, Map.of("train", trainLoss));
  * Charts.lines("Loss", "loss", history, "epoch", "train loss", "test loss");    // from a Trainer history
  * Charts.bars("Per-channel mean", "mean", List.of("c1", "c2"), Map.of("batch", means));
@@ -478,7 +479,7 @@ public final class Charts {
     }
 
     private static List<Double> boxed(double[] values) {
-        return java.util.Arrays.stream(values).boxed().toList();
+        return Arrays.stream(values).boxed().toList();
     }
 
     private static String cellLabel(double v) {

@@ -1,5 +1,6 @@
 package bn.train;
 
+import bn.tensor.Shape;
 import bn.tensor.Tensor;
 
 import java.util.List;
@@ -85,7 +86,7 @@ public final class Dense implements Layer {
             throw new IllegalStateException("Dense(" + in + " -> " + out + ").backward before any forward pass");
         }
         int n = x.dim(0);
-        dout.requireShape(new bn.tensor.Shape(n, out), "dout of Dense(" + in + " -> " + out + ")");
+        dout.requireShape(new Shape(n, out), "dout of Dense(" + in + " -> " + out + ")");
         double[] d = dout.toArray();                                                         // (N, out)
         w.setGrad(Tensor.of(Matrices.multiplyTransposedLeft(x.toArray(), d, n, in, out), in, out));   // x^T dout
         double[] db = new double[out];

@@ -1,10 +1,13 @@
 package bn.train;
 
+import bn.batchnorm.running.Convention;
 import bn.tensor.Tensor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -41,10 +44,10 @@ public final class Network {
 
     /** As {@link #mlp(int[], boolean, Init, long)} with a chosen activation, e.g. {@code Sigmoid::new}. */
     public static Network mlp(int[] sizes, boolean batchNorm, Init init, long seed,
-                              java.util.function.Supplier<Layer> activation) {
+                              Supplier<Layer> activation) {
         if (sizes == null || sizes.length < 2) {
             throw new IllegalArgumentException("an MLP needs at least an input size and an output size, got "
-                    + (sizes == null ? "null" : java.util.Arrays.toString(sizes)));
+                    + (sizes == null ? "null" : Arrays.toString(sizes)));
         }
         Random random = new Random(seed);
         List<Layer> layers = new ArrayList<>();
@@ -53,7 +56,7 @@ public final class Network {
             boolean hidden = i + 2 < sizes.length;
             if (hidden) {
                 if (batchNorm) {
-                    layers.add(new BatchNormLayer(sizes[i + 1], bn.batchnorm.running.Convention.pytorch(),
+                    layers.add(new BatchNormLayer(sizes[i + 1], Convention.pytorch(),
                             "bn" + (i + 1)));
                 }
                 layers.add(activation.get());

@@ -6,6 +6,12 @@ import bn.tensor.Tensor;
  * A learned tensor and its gradient from the latest backward pass, as a layer exposes it to the optimizer.
  * The layer reads {@link #value()} in its forward pass and fills {@link #grad()} in its backward pass; the optimizer
  * replaces the value.
+ *
+ * <pre>{@code
+ * for (Param p : network.params()) {
+ *     System.out.println(p.name() + " " + p.value().shape() + ", largest |grad| " + p.grad().maxAbs());
+ * }
+ * }</pre>
  */
 public final class Param {
     private final String name;

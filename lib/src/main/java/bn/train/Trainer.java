@@ -21,7 +21,7 @@ import java.util.Random;
  * Dataset.Split split = Digits.load().split(0.2, 42);
  * Network net = Network.mlp(new int[] {64, 32, 32, 10}, true, Init.he(), 42);
  * Table history = Trainer.fit(net, split, Trainer.Options.defaults().withEpochs(20));
- * Charts.lines("Loss", history, Trainer.EPOCH, Trainer.TRAIN_LOSS, Trainer.TEST_LOSS);
+ * Charts.lines("Loss", "loss", history, Trainer.EPOCH, Trainer.TRAIN_LOSS, Trainer.TEST_LOSS);
  * }</pre>
  */
 public final class Trainer {
