@@ -43,6 +43,16 @@ public record Verdict(String exercise, String check, boolean passed, String mess
         return !passed && message.contains("not implemented yet");
     }
 
+    /**
+     * How a graded test uses a verdict: returns quietly when it passed, and otherwise throws an AssertionError whose
+     * message is the check's name and the verdict's message, which JUnit (and so the grader) reports as a failure.
+     */
+    public void assertPassed() {
+        if (!passed) {
+            throw new AssertionError(check + ": " + message);
+        }
+    }
+
     /** One line (or a few) for a notebook: a tick or a cross, the exercise, the check and the message. */
     @Override
     public String toString() {

@@ -74,6 +74,14 @@ class StatisticsDetectorsTest {
     }
 
     @Test
+    void assertPassedIsQuietOnAPassAndThrowsTheMessageOtherwise() {
+        BatchStatisticsChecks.mean(x -> x.mean(1)).assertPassed();
+        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> BatchStatisticsChecks.mean(x -> x.mean(0)).assertPassed());
+        assertTrue(e.getMessage().startsWith("mean: Your mean has one entry per example"), e.getMessage());
+    }
+
+    @Test
     void anExceptionInTheLearnersCodeBecomesAVerdict() {
         Verdict v = BatchStatisticsChecks.mean(x -> x.minus(Tensor.zeros(7)));
         assertFalse(v.passed());

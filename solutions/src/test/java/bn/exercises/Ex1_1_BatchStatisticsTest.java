@@ -13,12 +13,12 @@ class Ex1_1_BatchStatisticsTest {
     @Test
     @Graded(exercise = "1.1", points = 2, visibility = Visibility.VISIBLE)
     void meanOfEachUnitOverTheBatch() {
-        Expect.passes(BatchStatisticsChecks.mean(exercise::mean, Inputs.unitsByExamples(101, 4, 6)));
+        BatchStatisticsChecks.mean(exercise::mean, Inputs.unitsByExamples(101, 4, 6)).assertPassed();
     }
 
     @Test
     @Graded(exercise = "1.1", points = 2, visibility = Visibility.VISIBLE)
     void biasedVarianceOfEachUnitOverTheBatch() {
-        Expect.passes(BatchStatisticsChecks.variance(exercise::variance, Inputs.unitsByExamples(102, 4, 6)));
+        BatchStatisticsChecks.variance(exercise::variance, Inputs.unitsByExamples(102, 4, 6)).assertPassed();
     }
 }

@@ -13,20 +13,20 @@ class Ex1_2_NormalizeScaleShiftTest {
     @Test
     @Graded(exercise = "1.2", points = 2, visibility = Visibility.VISIBLE)
     void normalizeEachUnitWithItsOwnStatistics() {
-        Expect.passes(NormalizeChecks.normalize(exercise::normalize, Inputs.unitsByExamples(121, 4, 6), 1e-5));
+        NormalizeChecks.normalize(exercise::normalize, Inputs.unitsByExamples(121, 4, 6), 1e-5).assertPassed();
     }
 
     @Test
     @Graded(exercise = "1.2", points = 1, visibility = Visibility.VISIBLE)
     void scaleAndShiftWithOneGammaAndBetaPerUnit() {
-        Expect.passes(NormalizeChecks.scaleAndShift(exercise::scaleAndShift, Inputs.normal(122, 4, 6),
-                Inputs.uniform(123, 0.5, 2, 4, 1), Inputs.uniform(124, -1, 1, 4, 1)));
+        NormalizeChecks.scaleAndShift(exercise::scaleAndShift, Inputs.normal(122, 4, 6),
+                Inputs.uniform(123, 0.5, 2, 4, 1), Inputs.uniform(124, -1, 1, 4, 1)).assertPassed();
     }
 
     @Test
     @Graded(exercise = "1.2", points = 2, visibility = Visibility.VISIBLE)
     void forwardIsAlgorithmOne() {
-        Expect.passes(NormalizeChecks.forward(exercise::forward, Inputs.unitsByExamples(125, 4, 6),
-                Inputs.uniform(126, 0.5, 2, 4, 1), Inputs.uniform(127, -1, 1, 4, 1), 1e-5));
+        NormalizeChecks.forward(exercise::forward, Inputs.unitsByExamples(125, 4, 6),
+                Inputs.uniform(126, 0.5, 2, 4, 1), Inputs.uniform(127, -1, 1, 4, 1), 1e-5).assertPassed();
     }
 }

@@ -13,7 +13,7 @@ class Ex2_1_RowLayoutHiddenTest {
     @Test
     @Graded(exercise = "2.1", points = 1, visibility = Visibility.HIDDEN)
     void forwardWithFewerExamplesThanFeatures() {
-        Expect.passes(RowLayoutChecks.forward(exercise::forward, Inputs.examplesByFeatures(211, 3, 7),
-                Inputs.uniform(212, 0.5, 2, 1, 7), Inputs.uniform(213, -1, 1, 1, 7), 1e-3));
+        RowLayoutChecks.forward(exercise::forward, Inputs.examplesByFeatures(211, 3, 7),
+                Inputs.uniform(212, 0.5, 2, 1, 7), Inputs.uniform(213, -1, 1, 1, 7), 1e-3).assertPassed();
     }
 }

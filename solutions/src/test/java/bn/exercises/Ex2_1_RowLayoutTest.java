@@ -13,19 +13,19 @@ class Ex2_1_RowLayoutTest {
     @Test
     @Graded(exercise = "2.1", points = 1, visibility = Visibility.VISIBLE)
     void meanOfEachFeatureDownTheRows() {
-        Expect.passes(RowLayoutChecks.mean(exercise::mean, Inputs.examplesByFeatures(201, 6, 4)));
+        RowLayoutChecks.mean(exercise::mean, Inputs.examplesByFeatures(201, 6, 4)).assertPassed();
     }
 
     @Test
     @Graded(exercise = "2.1", points = 1, visibility = Visibility.VISIBLE)
     void varianceOfEachFeatureDownTheRows() {
-        Expect.passes(RowLayoutChecks.variance(exercise::variance, Inputs.examplesByFeatures(202, 6, 4)));
+        RowLayoutChecks.variance(exercise::variance, Inputs.examplesByFeatures(202, 6, 4)).assertPassed();
     }
 
     @Test
     @Graded(exercise = "2.1", points = 2, visibility = Visibility.VISIBLE)
     void forwardInRowLayout() {
-        Expect.passes(RowLayoutChecks.forward(exercise::forward, Inputs.examplesByFeatures(203, 6, 4),
-                Inputs.uniform(204, 0.5, 2, 1, 4), Inputs.uniform(205, -1, 1, 1, 4), 1e-5));
+        RowLayoutChecks.forward(exercise::forward, Inputs.examplesByFeatures(203, 6, 4),
+                Inputs.uniform(204, 0.5, 2, 1, 4), Inputs.uniform(205, -1, 1, 1, 4), 1e-5).assertPassed();
     }
 }

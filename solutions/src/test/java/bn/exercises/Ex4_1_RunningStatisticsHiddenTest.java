@@ -13,24 +13,24 @@ class Ex4_1_RunningStatisticsHiddenTest {
     @Test
     @Graded(exercise = "4.1", points = 1, visibility = Visibility.HIDDEN)
     void pytorchRunningVarianceWithMomentumPointThreeAndTwoValues() {
-        Expect.passes(RunningStatisticsChecks.pytorchRunningVariance(exercise::pytorchRunningVariance,
+        RunningStatisticsChecks.pytorchRunningVariance(exercise::pytorchRunningVariance,
                 new RunningStatisticsChecks.Case(Inputs.uniform(411, 0.5, 2, 3, 1), Inputs.uniform(412, 0.1, 4, 3, 1),
-                        2, 0.3)));
+                        2, 0.3)).assertPassed();
     }
 
     @Test
     @Graded(exercise = "4.1", points = 1, visibility = Visibility.HIDDEN)
     void kerasMovingMeanWithMomentumPointNine() {
-        Expect.passes(RunningStatisticsChecks.kerasMovingMean(exercise::kerasMovingMean,
+        RunningStatisticsChecks.kerasMovingMean(exercise::kerasMovingMean,
                 new RunningStatisticsChecks.Case(Inputs.uniform(413, -1, 1, 3, 1), Inputs.uniform(414, -3, 3, 3, 1),
-                        16, 0.9)));
+                        16, 0.9)).assertPassed();
     }
 
     @Test
     @Graded(exercise = "4.1", points = 1, visibility = Visibility.AFTER_DUE_DATE)
     void inferenceOnASingleExample() {
-        Expect.passes(RunningStatisticsChecks.inference(exercise::inference, Inputs.unitsByExamples(415, 3, 1),
+        RunningStatisticsChecks.inference(exercise::inference, Inputs.unitsByExamples(415, 3, 1),
                 Inputs.uniform(416, 0.5, 2, 3, 1), Inputs.uniform(417, -1, 1, 3, 1), Inputs.uniform(418, -2, 2, 3, 1),
-                Inputs.uniform(419, 0.5, 3, 3, 1), 1e-5));
+                Inputs.uniform(419, 0.5, 3, 3, 1), 1e-5).assertPassed();
     }
 }

@@ -12,34 +12,34 @@ class Ex4_1_RunningStatisticsTest {
     @Test
     @Graded(exercise = "4.1", points = 1, visibility = Visibility.VISIBLE)
     void pytorchRunningMeanWithDefaultMomentum() {
-        Expect.passes(RunningStatisticsChecks.pytorchRunningMean(exercise::pytorchRunningMean,
-                RunningStatisticsChecks.defaultMeanCase(0.1)));
+        RunningStatisticsChecks.pytorchRunningMean(exercise::pytorchRunningMean,
+                RunningStatisticsChecks.defaultMeanCase(0.1)).assertPassed();
     }
 
     @Test
     @Graded(exercise = "4.1", points = 2, visibility = Visibility.VISIBLE)
     void pytorchRunningVarianceKeepsTheUnbiasedVariance() {
-        Expect.passes(RunningStatisticsChecks.pytorchRunningVariance(exercise::pytorchRunningVariance,
-                RunningStatisticsChecks.defaultVarianceCase(0.1)));
+        RunningStatisticsChecks.pytorchRunningVariance(exercise::pytorchRunningVariance,
+                RunningStatisticsChecks.defaultVarianceCase(0.1)).assertPassed();
     }
 
     @Test
     @Graded(exercise = "4.1", points = 1, visibility = Visibility.VISIBLE)
     void kerasMovingMeanWithDefaultMomentum() {
-        Expect.passes(RunningStatisticsChecks.kerasMovingMean(exercise::kerasMovingMean,
-                RunningStatisticsChecks.defaultMeanCase(0.99)));
+        RunningStatisticsChecks.kerasMovingMean(exercise::kerasMovingMean,
+                RunningStatisticsChecks.defaultMeanCase(0.99)).assertPassed();
     }
 
     @Test
     @Graded(exercise = "4.1", points = 1, visibility = Visibility.VISIBLE)
     void kerasMovingVarianceKeepsTheBiasedVariance() {
-        Expect.passes(RunningStatisticsChecks.kerasMovingVariance(exercise::kerasMovingVariance,
-                RunningStatisticsChecks.defaultVarianceCase(0.99)));
+        RunningStatisticsChecks.kerasMovingVariance(exercise::kerasMovingVariance,
+                RunningStatisticsChecks.defaultVarianceCase(0.99)).assertPassed();
     }
 
     @Test
     @Graded(exercise = "4.1", points = 2, visibility = Visibility.VISIBLE)
     void inferenceUsesTheRunningStatistics() {
-        Expect.passes(RunningStatisticsChecks.inference(exercise::inference));
+        RunningStatisticsChecks.inference(exercise::inference).assertPassed();
     }
 }

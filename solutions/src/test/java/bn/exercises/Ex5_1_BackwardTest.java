@@ -16,18 +16,18 @@ class Ex5_1_BackwardTest {
     @Test
     @Graded(exercise = "5.1", points = 1, visibility = Visibility.VISIBLE)
     void dbetaSumsTheUpstreamGradient() {
-        Expect.passes(BackwardChecks.dbeta(exercise::dbeta, batch));
+        BackwardChecks.dbeta(exercise::dbeta, batch).assertPassed();
     }
 
     @Test
     @Graded(exercise = "5.1", points = 2, visibility = Visibility.VISIBLE)
     void dgammaSumsUpstreamTimesXhat() {
-        Expect.passes(BackwardChecks.dgamma(exercise::dgamma, batch));
+        BackwardChecks.dgamma(exercise::dgamma, batch).assertPassed();
     }
 
     @Test
     @Graded(exercise = "5.1", points = 3, visibility = Visibility.VISIBLE)
     void dxFollowsAllThreePaths() {
-        Expect.passes(BackwardChecks.dx(exercise::dx, batch));
+        BackwardChecks.dx(exercise::dx, batch).assertPassed();
     }
 }

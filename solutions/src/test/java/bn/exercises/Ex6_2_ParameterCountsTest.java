@@ -12,24 +12,24 @@ class Ex6_2_ParameterCountsTest {
     @Test
     @Graded(exercise = "6.2", points = 1, visibility = Visibility.VISIBLE)
     void batchNormOverFiftyUnitsHoldsTwoHundred() {
-        Expect.passes(ParameterCountChecks.batchNormParameters(exercise::batchNormParameters, 50));
+        ParameterCountChecks.batchNormParameters(exercise::batchNormParameters, 50).assertPassed();
     }
 
     @Test
     @Graded(exercise = "6.2", points = 1, visibility = Visibility.VISIBLE)
     void batchNormOverThirtyChannelsHoldsSixtyNonTrainable() {
-        Expect.passes(ParameterCountChecks.batchNormNonTrainable(exercise::batchNormNonTrainable, 30));
+        ParameterCountChecks.batchNormNonTrainable(exercise::batchNormNonTrainable, 30).assertPassed();
     }
 
     @Test
     @Graded(exercise = "6.2", points = 1, visibility = Visibility.VISIBLE)
     void theSeedsDenseModel() {
-        Expect.passes(ParameterCountChecks.denseNetwork(exercise::denseNetwork, 30, 50, 5));
+        ParameterCountChecks.denseNetwork(exercise::denseNetwork, 30, 50, 5).assertPassed();
     }
 
     @Test
     @Graded(exercise = "6.2", points = 1, visibility = Visibility.VISIBLE)
     void theSeedsConvolutionalModel() {
-        Expect.passes(ParameterCountChecks.convNetwork(exercise::convNetwork, 100, 200, 3, 30, 4, 10));
+        ParameterCountChecks.convNetwork(exercise::convNetwork, 100, 200, 3, 30, 4, 10).assertPassed();
     }
 }
