@@ -38,13 +38,22 @@ final class Attempt<T> {
                 && message.contains("not implemented yet")) {
             return message;
         }
-        String where = "";
-        StackTraceElement[] trace = error.getStackTrace();
-        if (trace.length > 0) {
-            where = " (at " + trace[0].getClassName() + "." + trace[0].getMethodName() + ", line "
-                    + trace[0].getLineNumber() + ")";
-        }
+        StackTraceElement frame = learnersFrame(error.getStackTrace());
+        String where = frame == null ? "" : " (at " + frame.getClassName() + "." + frame.getMethodName() + ", line "
+                + frame.getLineNumber() + ")";
         return "your code threw " + error.getClass().getSimpleName()
                 + (message == null ? "" : ": " + message) + where;
+    }
+
+    /** The innermost frame outside the lib's tensors and the JDK: where the learner's code called in. */
+    private static StackTraceElement learnersFrame(StackTraceElement[] trace) {
+        for (StackTraceElement frame : trace) {
+            String c = frame.getClassName();
+            if (!c.startsWith("bn.tensor.") && !c.startsWith("java.")
+                    && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+                return frame;
+            }
+        }
+        return trace.length > 0 ? trace[0] : null;
     }
 }

@@ -86,6 +86,7 @@ class StatisticsDetectorsTest {
         Verdict v = BatchStatisticsChecks.mean(x -> x.minus(Tensor.zeros(7)));
         assertFalse(v.passed());
         assertTrue(v.message().startsWith("your code threw IllegalArgumentException: cannot broadcast"), v.message());
+        assertTrue(v.message().contains("(at bn.checks.StatisticsDetectorsTest.lambda$"), v.message());
         Verdict nothing = BatchStatisticsChecks.mean(x -> null);
         assertTrue(nothing.message().startsWith("returned null"), nothing.message());
     }
