@@ -18,8 +18,10 @@ final class Assertions2 {
     static void names(Misconception expected, String seeAlso, Verdict v) {
         assertFalse(v.passed(), () -> "expected a failure naming " + expected + ", got: " + v);
         assertEquals(expected, v.misconception(), v::message);
-        assertTrue(v.message().contains("This looks like " + expected.title() + ": "), v::message);
-        assertTrue(v.message().endsWith("See " + seeAlso + "."), v::message);
+        String tail = " This looks like " + expected.title() + ": " + expected.explanation() + ". See " + seeAlso + ".";
+        assertTrue(v.message().endsWith(tail), () -> "expected the message to end with\n" + tail + "\nbut it is\n"
+                + v.message());
+        assertTrue(v.message().length() > tail.length() + 10, () -> "no finding before the diagnosis: " + v.message());
     }
 
     static void names(Misconception expected, Verdict v) {
