@@ -29,6 +29,12 @@ NOTEBOOKS = ROOT / "notebooks"
 TARGET = ROOT / "target"
 KERNEL_LOGS = TARGET / "course-logs" / "kernels"
 
+# Use the 'java' kernelspec of this environment (.venv), even when run without ./course and a
+# user-wide 'java' kernel exists: JUPYTER_PATH is searched first.
+_OWN_SPECS = str(Path(sys.prefix) / "share" / "jupyter")
+if os.environ.get("JUPYTER_PATH", "").split(os.pathsep)[0] != _OWN_SPECS:
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (_OWN_SPECS, os.environ.get("JUPYTER_PATH")) if p)
+
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # A Java exception on stderr: "java.lang.IllegalStateException: boom", "Exception in thread ...",
 # or a stack frame "\tat bn.tensor.Tensor.plus(Tensor.java:12)". Plain warnings do not match.
