@@ -1,6 +1,7 @@
 package bn.norms;
 
 import bn.tensor.Tensor;
+import java.util.Arrays;
 
 /** The argument checks of this package, each naming the problem and the shapes or values involved. */
 final class Checks {
@@ -45,7 +46,7 @@ final class Checks {
         }
         v.requireFinite(method + ": " + what);
         int[] dims = new int[rank];
-        java.util.Arrays.fill(dims, 1);
+        Arrays.fill(dims, 1);
         dims[1] = channels;
         return v.reshape(dims);                                 // (1, C, 1, 1)
     }

@@ -2,6 +2,7 @@ package bn.batchnorm;
 
 import bn.check.GradientCheck;
 import bn.tensor.Layout;
+import bn.tensor.Shape;
 import bn.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class BackwardTest {
     record Case(Layout layout, int[] dims) {
         @Override
         public String toString() {
-            return layout.describe(new bn.tensor.Shape(dims));
+            return layout.describe(new Shape(dims));
         }
     }
 

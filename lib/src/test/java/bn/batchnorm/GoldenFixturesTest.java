@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -190,7 +191,7 @@ class GoldenFixturesTest {
         }
         if (worstExcess > 1) {
             int i = worst;
-            throw new AssertionError(what + ": entry " + java.util.Arrays.toString(reference.unravel(i)) + " is "
+            throw new AssertionError(what + ": entry " + Arrays.toString(reference.unravel(i)) + " is "
                     + actual.flat(i) + ", the reference " + reference.flat(i) + "; |difference| "
                     + Math.abs(actual.flat(i) - reference.flat(i)) + " > 1e-5 * |reference| + 1e-6");
         }

@@ -11,6 +11,7 @@ import bn.tensor.Tensor;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import tech.tablesaw.api.Table;
 
 class NormalizationsTest {
@@ -21,7 +22,7 @@ class NormalizationsTest {
     private final Tensor gamma = Tensor.uniform(random, 0.5, 1.5, 4);
     private final Tensor beta = Tensor.randn(random, 4);
 
-    private static void refused(org.junit.jupiter.api.function.Executable call, String... mentions) {
+    private static void refused(Executable call, String... mentions) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         for (String part : mentions) {
             assertTrue(e.getMessage().contains(part), () -> "message should mention '" + part + "': " + e.getMessage());

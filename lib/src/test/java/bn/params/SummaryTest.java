@@ -5,20 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import tech.tablesaw.api.Table;
 
 /** The two Keras summaries from the learner question about which axis BN normalizes, number for number. */
 class SummaryTest {
 
-    private static void refused(org.junit.jupiter.api.function.Executable call, String... mentions) {
+    private static void refused(Executable call, String... mentions) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         for (String part : mentions) {
             assertTrue(e.getMessage().contains(part), () -> "message should mention '" + part + "': " + e.getMessage());
         }
     }
 
-    private static List<String> column(Summary s, java.util.function.Function<Summary.Row, Object> f) {
+    private static List<String> column(Summary s, Function<Summary.Row, Object> f) {
         return s.rows().stream().map(r -> String.valueOf(f.apply(r))).toList();
     }
 

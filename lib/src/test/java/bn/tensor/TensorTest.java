@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -182,6 +183,6 @@ class TensorTest {
     void sameSeedGivesTheSameTensor() {
         assertEquals(Tensor.randn(new Random(42), 3, 4), Tensor.randn(new Random(42), 3, 4));
         Tensor u = Tensor.uniform(new Random(5), 2, 3, 1000);
-        assertTrue(u.toArray().length == 1000 && java.util.Arrays.stream(u.toArray()).allMatch(v -> v >= 2 && v < 3));
+        assertTrue(u.toArray().length == 1000 && Arrays.stream(u.toArray()).allMatch(v -> v >= 2 && v < 3));
     }
 }
