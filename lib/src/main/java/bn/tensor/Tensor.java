@@ -266,7 +266,7 @@ public final class Tensor {
     //
     // The four arithmetic operations get a loop each, chosen once per row by a switch, rather than one loop calling
     // a DoubleBinaryOperator: the JIT cannot inline a lambda called from a loop shared by many operations, and the
-    // call per entry made Algorithm 1 on (32, 64, 32, 32) about 2x slower (benchmarks/README.md).
+    // call per entry made Algorithm 1 on (32, 64, 32, 32) 2 to 3 times slower (benchmarks/README.md).
 
     /** The four operations the lib's formulas use. */
     private enum Op {

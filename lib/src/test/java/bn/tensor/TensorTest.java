@@ -56,6 +56,34 @@ class TensorTest {
         Tensor transposedMu = Tensor.zeros(1, 4);                                  // (1, 4) against (4, 3)
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> x.minus(transposedMu));
         assertMentions(e2, "(4, 3)", "(1, 4)");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> x.times((Tensor) null)), "(4, 3)", "null");
+    }
+
+    @Test
+    void arithmeticMatchesTheFormulaEntryByEntry() {
+        Tensor a = Tensor.randn(new Random(8), 2, 3, 4);
+        Tensor b = Tensor.randn(new Random(9), 2, 1, 4).plus(3);                  // broadcast over axis 1
+        Tensor sum = a.plus(b), diff = a.minus(b), prod = a.times(b), quot = a.div(b);
+        Tensor custom = a.broadcast(b, "max", Math::max);
+        for (int i = 0; i < a.size(); i++) {
+            int[] idx = a.unravel(i);
+            double x = a.flat(i);
+            double y = b.get(idx[0], 0, idx[2]);
+            assertEquals(x + y, sum.flat(i));
+            assertEquals(x - y, diff.flat(i));
+            assertEquals(x * y, prod.flat(i));
+            assertEquals(x / y, quot.flat(i));
+            assertEquals(Math.max(x, y), custom.flat(i));
+        }
+        assertArrayEquals(new double[] {-2, 4}, Tensor.vector(1, -2).times(-2).toArray());
+        assertArrayEquals(new double[] {3, 0}, Tensor.vector(1, -2).plus(2).toArray());
+        assertArrayEquals(new double[] {-1, -4}, Tensor.vector(1, -2).minus(2).toArray());
+        assertArrayEquals(new double[] {0.5, -1}, Tensor.vector(1, -2).div(2).toArray());
+        assertArrayEquals(new double[] {-1, 2}, Tensor.vector(1, -2).negate().toArray());
+        assertArrayEquals(new double[] {4, 0.25}, Tensor.vector(2, 0.5).square().toArray());
+        assertArrayEquals(new double[] {3, 0.5}, Tensor.vector(9, 0.25).sqrt().toArray());
+        assertArrayEquals(new double[] {0.5, -4}, Tensor.vector(2, -0.25).reciprocal().toArray());
+        assertArrayEquals(new double[] {1, 4}, Tensor.vector(1, -2).map(v -> v * v).toArray());
     }
 
     @Test
