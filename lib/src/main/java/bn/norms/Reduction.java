@@ -2,6 +2,7 @@ package bn.norms;
 
 import bn.tensor.Shape;
 import java.util.List;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -52,13 +53,13 @@ public record Reduction(String method, String input, List<String> over, String s
         StringColumn over = StringColumn.create("Averaged over");
         StringColumn stats = StringColumn.create("Statistics");
         StringColumn shape = StringColumn.create("Statistics shape");
-        StringColumn per = StringColumn.create("Values per statistic");
+        IntColumn per = IntColumn.create("Values per statistic");
         for (Reduction r : all) {
             method.append(r.method());
             over.append(String.join(", ", r.over()));
             stats.append(r.statistics());
             shape.append(r.statisticsShape().toString());
-            per.append(String.valueOf(r.perStatistic()));
+            per.append(r.perStatistic());
         }
         return Table.create("Normalizations of " + x, method, over, stats, shape, per);
     }

@@ -80,19 +80,33 @@ public record Summary(List<Row> rows) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** Keras' layout: one line per layer, then the totals; the columns are as wide as their longest entry. */
     @Override
     public String toString() {
-        String header = String.format(Locale.ROOT, "%-36s%-28s%12s", "Layer (type)", "Output Shape", "Param #");
+        int nameWidth = "Layer (type)".length();
+        int shapeWidth = "Output Shape".length();
+        int countWidth = "Param #".length();
+        for (Row row : rows) {
+            nameWidth = Math.max(nameWidth, label(row).length());
+            shapeWidth = Math.max(shapeWidth, row.outputShape().toString().length());
+            countWidth = Math.max(countWidth, count(row.params().total()).length());
+        }
+        String line = "%-" + (nameWidth + 3) + "s%-" + (shapeWidth + 3) + "s%" + countWidth + "s";
+        String header = String.format(Locale.ROOT, line, "Layer (type)", "Output Shape", "Param #");
         String rule = "=".repeat(header.length());
         StringBuilder sb = new StringBuilder(header).append('\n').append(rule).append('\n');
         for (Row row : rows) {
-            sb.append(String.format(Locale.ROOT, "%-36s%-28s%12s", row.name() + " (" + row.type() + ")",
-                    row.outputShape(), count(row.params().total()))).append('\n');
+            sb.append(String.format(Locale.ROOT, line, label(row), row.outputShape(), count(row.params().total())))
+                    .append('\n');
         }
         sb.append(rule).append('\n');
         sb.append("Total params: ").append(count(total())).append('\n');
         sb.append("Trainable params: ").append(count(trainable())).append('\n');
         sb.append("Non-trainable params: ").append(count(nonTrainable())).append('\n');
         return sb.toString();
+    }
+
+    private static String label(Row row) {
+        return row.name() + " (" + row.type() + ")";
     }
 }

@@ -132,6 +132,7 @@ class NormalizationsTest {
         assertEquals(4, table.rowCount());
         assertEquals("InstanceNorm", table.stringColumn("Method").get(2));
         assertEquals("(8, 1, 1, 1)", table.stringColumn("Statistics shape").get(1));
+        assertEquals(50, table.intColumn("Values per statistic").get(3));
     }
 
     @Test

@@ -39,6 +39,8 @@ class SummaryTest {
         String text = s.toString();
         assertTrue(text.contains("Total params: 2,005\nTrainable params: 1,905\nNon-trainable params: 100\n"), text);
         assertTrue(text.contains("dense (Dense)") && text.contains("1,550"), text);
+        // the longest label still leaves a gap before its output shape
+        assertTrue(text.contains("batch_normalization (BatchNormalization)   (None, 50)"), text);
     }
 
     @Test
