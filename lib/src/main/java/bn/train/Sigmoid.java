@@ -1,0 +1,43 @@
+package bn.train;
+
+import bn.tensor.Tensor;
+
+/**
+ * {@code 1 / (1 + exp(-x))}, entry by entry; its gradient is {@code y (1 - y)}, small when |x| is large (the
+ * saturation the BN paper's sigmoid experiment is about).
+ *
+ * <pre>{@code
+ * Tensor y = new Sigmoid().forward(x, true);
+ * }</pre>
+ */
+public final class Sigmoid implements Layer {
+    private Tensor y;   // (N, D), kept for backward
+
+    /** The sigmoid of one number. */
+    public static double of(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        if (x == null) {
+            throw new IllegalArgumentException("the input of Sigmoid must not be null");
+        }
+        this.y = x.map(Sigmoid::of);
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        if (y == null) {
+            throw new IllegalStateException("Sigmoid.backward before any forward pass");
+        }
+        Shapes.requireSameShape(dout, y, "dout of Sigmoid");
+        return dout.broadcast(y, "sigmoid backward", (d, s) -> d * s * (1 - s));
+    }
+
+    @Override
+    public String toString() {
+        return "Sigmoid";
+    }
+}

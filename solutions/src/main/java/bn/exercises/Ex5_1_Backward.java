@@ -1,0 +1,67 @@
+package bn.exercises;
+
+import bn.tensor.Tensor;
+
+/**
+ * Exercise 5.1 (notebooks/05_backprop.ipynb): the backward pass of Algorithm 1 on an (n, m) mini-batch. Given the
+ * upstream gradient dy = dL/dy, find dL/dbeta, dL/dgamma and dL/dx. Remember that mu_B and sigma2_B are computed
+ * from x: the gradient reaches x through xhat directly, through the mean, and through the variance.
+ *
+ * <p>Use {@link Tensor}'s own operations; the classes in {@code bn.batchnorm} and {@code bn.check} are off limits
+ * here. (The notebook shows how to test your gradients numerically.)
+ */
+public class Ex5_1_Backward {
+
+    /**
+     * dL/dbeta.
+     *
+     * @param dy the upstream gradient, (n, m)
+     * @return dbeta, (n, 1)
+     */
+    public Tensor dbeta(Tensor dy) {
+        // BEGIN SOLUTION
+        // HINT: beta is added to every example of its unit, so its gradient collects dy over the examples.
+        return dy.sum(1);                                                          // (n, 1)
+        // END SOLUTION
+    }
+
+    /**
+     * dL/dgamma.
+     *
+     * @param dy  the upstream gradient, (n, m)
+     * @param x   the mini-batch the forward pass saw, (n, m)
+     * @param eps the eps of the forward pass
+     * @return dgamma, (n, 1)
+     */
+    public Tensor dgamma(Tensor dy, Tensor x, double eps) {
+        // BEGIN SOLUTION
+        // HINT: recompute xhat from x; gamma multiplies xhat, so dgamma sums dy * xhat over the examples.
+        Tensor xmu = x.minus(x.mean(1));                                           // (n, m)
+        Tensor xhat = xmu.div(xmu.square().mean(1).plus(eps).sqrt());              // (n, m)
+        return dy.times(xhat).sum(1);                                              // (n, 1)
+        // END SOLUTION
+    }
+
+    /**
+     * dL/dx, through all three paths.
+     *
+     * @param dy    the upstream gradient, (n, m)
+     * @param x     the mini-batch the forward pass saw, (n, m)
+     * @param gamma the scale of each unit, (n, 1)
+     * @param eps   the eps of the forward pass
+     * @return dx, (n, m)
+     */
+    public Tensor dx(Tensor dy, Tensor x, Tensor gamma, double eps) {
+        // BEGIN SOLUTION
+        // HINT: walk the graph back node by node (xhat, then sigma2_B, then mu_B), or use the closed form dx = gamma / (m * sqrt(sigma2_B + eps)) * (m * dy - sum(dy) - xhat * sum(dy * xhat)).
+        int m = x.dim(1);
+        Tensor xmu = x.minus(x.mean(1));                                           // (n, m)
+        Tensor istd = xmu.square().mean(1).plus(eps).sqrt().reciprocal();          // (n, 1)
+        Tensor xhat = xmu.times(istd);                                             // (n, m)
+        Tensor dbeta = dy.sum(1);                                                  // (n, 1)
+        Tensor dgamma = dy.times(xhat).sum(1);                                     // (n, 1)
+        return dy.times(m).minus(dbeta).minus(xhat.times(dgamma))                  // (n, m)
+                .times(gamma.times(istd).div(m));
+        // END SOLUTION
+    }
+}

@@ -1,0 +1,130 @@
+package bn.tools.exercises;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The student release: holds no solution and no hidden test, and what it holds compiles. */
+class ReleaseTest {
+    @TempDir
+    static Path temp;
+    static Path release;
+    static Path root = GeneratedExercisesAreUpToDateTest.root();
+
+    @BeforeAll
+    static void writeRelease() {
+        release = temp.resolve("release");
+        Release.write(root, release);
+    }
+
+    @Test
+    void holdsTheFourModulesAndNoSolutionsOrGraderOrTools() throws IOException {
+        for (String module : Release.MODULES) {
+            assertTrue(Files.isRegularFile(release.resolve(module).resolve("pom.xml")), module);
+        }
+        try (var top = Files.list(release)) {
+            Set<String> names = top.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(new TreeSet<>(List.of(".gitignore", "README.md", "pom.xml", "lib", "checks", "exercises",
+                    "notebooks")), names);
+        }
+        String pom = Files.readString(release.resolve("pom.xml"));
+        assertTrue(pom.contains("<module>exercises</module>"), pom);
+        assertFalse(pom.contains("<module>solutions</module>"), pom);
+        assertFalse(pom.contains("<module>tools/exercises</module>"), pom);
+        assertEquals(List.of(), Release.problems(release));
+    }
+
+    @Test
+    void noLineOfAnySolutionRegionIsInTheReleasedExercises() throws IOException {
+        List<String> released = new ArrayList<>();
+        for (Path f : Release.files(release.resolve("exercises"))) {
+            released.add(Files.readString(f));
+        }
+        String all = String.join("\n", released);
+        int checked = 0;
+        for (Path solution : ExerciseGenerator.javaFiles(root.resolve(Generate.SOLUTIONS))) {
+            List<String> lines = Files.readAllLines(solution);
+            for (SolutionRegions.Region r : SolutionRegions.find(solution.toString(), lines)) {
+                for (String line : r.body()) {
+                    String code = line.replaceAll("//.*$", "").trim();
+                    if (code.length() >= 12) {
+                        checked++;
+                        assertFalse(all.contains(code), "the release gives away '" + code + "' from " + solution);
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 40, "only " + checked + " solution lines were checked");
+    }
+
+    @Test
+    void shipsTheVisibleGradedTestsOnlyAndNotTheStubTest() throws IOException {
+        Path tests = release.resolve("exercises/src/test/java/bn/exercises");
+        Set<String> names;
+        try (var files = Files.list(tests)) {
+            names = files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertTrue(names.contains("Ex4_1_RunningStatisticsTest.java"), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.contains("Hidden")), names.toString());
+        assertFalse(names.contains("NotImplementedYetTest.java"), names.toString());
+        assertEquals(9, names.size(), names.toString());
+    }
+
+    @Test
+    void theReleasedSourcesAndVisibleTestsCompile() throws IOException {
+        List<Path> sources = new ArrayList<>();
+        for (String dir : List.of("lib/src/main/java", "checks/src/main/java", "exercises/src/main/java",
+                "exercises/src/test/java")) {
+            sources.addAll(ExerciseGenerator.javaFiles(release.resolve(dir)));
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+            Path classes = Files.createDirectories(temp.resolve("classes"));
+            List<String> options = List.of("-d", classes.toString(), "--release", "17",
+                    "-classpath", System.getProperty("java.class.path"), "-implicit:none", "-proc:none");
+            boolean ok = javac.getTask(null, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            assertTrue(ok, diagnostics.getDiagnostics().toString());
+            assertTrue(Files.isRegularFile(classes.resolve("bn/exercises/Ex4_1_RunningStatistics.class")));
+            assertTrue(Files.isRegularFile(classes.resolve("bn/exercises/Ex4_1_RunningStatisticsTest.class")));
+        }
+    }
+
+    @Test
+    void refusesAFolderThatIsNotEmpty() throws IOException {
+        Path busy = Files.createDirectories(temp.resolve("busy"));
+        Files.writeString(busy.resolve("keep.txt"), "mine");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Release.write(root, busy));
+        assertTrue(e.getMessage().endsWith("is not empty; give a new or empty folder"), e.getMessage());
+    }
+
+    @Test
+    void theModuleListIsRewrittenAndTheRestOfThePomKept() {
+        String pom = "<project>\n  <modules>\n    <module>lib</module>\n    <module>grader</module>\n  </modules>\n"
+                + "  <profiles><profile><modules><module>benchmarks</module></modules></profile></profiles>\n</project>";
+        assertEquals("<project>\n  <modules>\n    <module>lib</module>\n    <module>checks</module>\n"
+                + "    <module>exercises</module>\n    <module>notebooks</module>\n  </modules>\n"
+                + "  <profiles><profile><modules><module>benchmarks</module></modules></profile></profiles>\n</project>",
+                Release.releasePom(pom));
+    }
+}
