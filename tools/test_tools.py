@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Unit tests of the helpers ./course relies on (run by './course test', stage 'tools').
+
+    .venv/bin/python -m unittest discover -s tools -p 'test_*.py'
+"""
+import json
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import nbformat  # noqa: E402
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output  # noqa: E402
+
+import check_notebooks_clean  # noqa: E402
+import configure_kernel  # noqa: E402
+import run_notebooks  # noqa: E402
+
+JAVA_META = {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"},
+             "language_info": {"name": "java"}}
+FIRST = "%jars target/kernel-classpath/*.jar"
+
+
+def stderr(text):
+    return new_output("stream", name="stderr", text=text)
+
+
+class RunnerFindsErrors(unittest.TestCase):
+    def notebook(self, *outputs_of_third_cell):
+        nb = new_notebook(cells=[new_markdown_cell("# title"), new_code_cell(FIRST), new_code_cell("int a = 1;")],
+                          metadata=JAVA_META)
+        nb.cells[2].outputs = list(outputs_of_third_cell)
+        return nb
+
+    def test_an_error_output_names_code_cell_index_and_text(self):
+        nb = self.notebook(new_output("error", ename="CompilationException",
+                                      evalue="[snippet: [int a = 1 +;], status: REJECTED]",
+                                      traceback=["\x1b[1m\x1b[31millegal start of expression\x1b[0m"]))
+        problems = run_notebooks.cell_problems(nb, 2)
+        self.assertEqual(1, len(problems))
+        self.assertIn("code cell 2 (cell index 2)", problems[0])
+        self.assertIn("CompilationException", problems[0])
+        self.assertIn("illegal start of expression", problems[0])
+        self.assertNotIn("\x1b", problems[0], "colour codes are stripped")
+
+    def test_a_stack_trace_on_stderr_fails_even_when_split_in_chunks(self):
+        nb = self.notebook(stderr("java.lang.IllegalArgumentException: cannot broadcast (2,) + (3,)\n"),
+                           stderr("\tat bn.tensor.Tensor.plus(Tensor.java:185)\n"))
+        problems = run_notebooks.cell_problems(nb, 2)
+        self.assertEqual(1, len(problems))
+        self.assertIn("Java exception on stderr", problems[0])
+        self.assertIn("cannot broadcast", problems[0])
+
+    def test_warnings_on_stderr_and_exceptions_on_stdout_pass(self):
+        nb = self.notebook(
+            stderr("'%jars' magic is deprecated and will be removed in the future versions of JJava.\n"),
+            stderr("SLF4J: No SLF4J providers were found.\n"),
+            new_output("stream", name="stdout", text="an IllegalArgumentException names the shapes\n"))
+        self.assertEqual([], run_notebooks.cell_problems(nb, 2))
+
+    def test_markdown_cells_have_no_problems(self):
+        self.assertEqual([], run_notebooks.cell_problems(self.notebook(), 0))
+
+
+class CleanCheck(unittest.TestCase):
+    def setUp(self):
+        self.dir = Path(tempfile.mkdtemp())
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def problems(self, nb):
+        path = self.dir / "n.ipynb"
+        nbformat.write(nb, path)
+        return check_notebooks_clean.problems_in(path)
+
+    def clean(self):
+        return new_notebook(cells=[new_markdown_cell("# t"), new_code_cell(FIRST), new_code_cell("1 + 1")],
+                            metadata=JAVA_META)
+
+    def test_a_clean_notebook_passes(self):
+        self.assertEqual([], self.problems(self.clean()))
+
+    def test_outputs_and_execution_counts_fail(self):
+        nb = self.clean()
+        nb.cells[2].outputs = [new_output("execute_result", data={"text/plain": "2"}, execution_count=4)]
+        nb.cells[2].execution_count = 4
+        problems = self.problems(nb)
+        self.assertEqual(2, len(problems))
+        self.assertIn("code cell 2 (cell index 2) has 1 stored output(s)", problems[0])
+        self.assertIn("execution_count 4", problems[1])
+
+    def test_the_first_code_cell_must_load_the_classpath(self):
+        nb = self.clean()
+        nb.cells[1].source = "%jars ../lib/target/*.jar"
+        self.assertIn("first code cell must be exactly", self.problems(nb)[0])
+
+    def test_the_kernel_must_be_java(self):
+        nb = self.clean()
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        self.assertIn("metadata.kernelspec must be", self.problems(nb)[0])
+
+
+class KernelSpec(unittest.TestCase):
+    SPEC = {"argv": ["java", "-jar", "{resource_dir}/jjava-launcher.jar", "{resource_dir}/jjava.jar",
+                     "{connection_file}"], "env": {}, "language": "java"}
+
+    def test_the_java_on_path_stays_java_and_charts_are_headless(self):
+        on_path = shutil.which("java")
+        if on_path is None:
+            self.skipTest("no java on PATH")
+        spec = configure_kernel.configure(self.SPEC, os.path.realpath(on_path))
+        self.assertEqual("java", spec["argv"][0])
+        self.assertEqual({"JJAVA_JVM_OPTS": "-Djava.awt.headless=true"}, spec["env"])
+
+    def test_another_jdk_goes_into_argv_and_first_on_the_kernels_path(self):
+        spec = configure_kernel.configure(self.SPEC, "/opt/jdk-21/bin/java")
+        self.assertEqual("/opt/jdk-21/bin/java", spec["argv"][0])
+        self.assertEqual("/opt/jdk-21/bin" + os.pathsep + "${PATH}", spec["env"]["PATH"])
+        self.assertEqual("-Djava.awt.headless=true", spec["env"]["JJAVA_JVM_OPTS"])
+        self.assertEqual("java", self.SPEC["argv"][0], "the input spec is not modified")
+
+    def test_the_installed_kernelspec_is_configured(self):
+        spec_file = configure_kernel.kernel_dir() / "kernel.json"
+        if not spec_file.is_file():
+            self.skipTest("run inside the project's .venv")
+        spec = json.loads(spec_file.read_text(encoding="utf-8"))
+        self.assertEqual("-Djava.awt.headless=true", spec["env"]["JJAVA_JVM_OPTS"])
+        self.assertEqual("java", spec["language"])
+
+
+if __name__ == "__main__":
+    unittest.main()
