@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST_CELL = "%jars target/kernel-classpath/*.jar"
+FIRST_CELL = "%classpath target/kernel-classpath/*.jar"
 KERNELSPEC = {"name": "java", "display_name": "Java", "language": "java"}
 
 

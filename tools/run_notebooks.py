@@ -4,7 +4,7 @@
     python tools/run_notebooks.py [--workers 2] [--timeout 120] [notebooks/01_x.ipynb ...]
 
 Each notebook runs in a fresh 'java' kernel whose working directory is notebooks/ (so the
-first cell's '%jars target/kernel-classpath/*.jar' resolves). A notebook fails when a cell
+first cell's '%classpath target/kernel-classpath/*.jar' resolves). A notebook fails when a cell
  - produces an 'error' output (JJava reports compile errors and uncaught exceptions that way),
  - prints a Java exception or stack trace to stderr (e.g. from printStackTrace), or
  - runs longer than the per-cell timeout.

@@ -22,7 +22,7 @@ import run_notebooks  # noqa: E402
 
 JAVA_META = {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"},
              "language_info": {"name": "java"}}
-FIRST = "%jars target/kernel-classpath/*.jar"
+FIRST = "%classpath target/kernel-classpath/*.jar"
 
 
 def stderr(text):
