@@ -29,6 +29,7 @@ import bn.grader.check.Violation;
 import bn.grader.compile.CompileResult;
 import bn.grader.compile.StudentCompiler;
 import bn.grader.report.Results;
+import bn.grader.run.ChildArchive;
 import bn.grader.run.ChildJvm;
 import bn.grader.run.TestOutcome;
 import bn.grader.submission.SourceFile;
@@ -42,12 +43,15 @@ import bn.grader.submission.SubmissionLoader;
  * calls it from several threads.
  */
 public final class Grader {
-    private static final int SHOWN_OUTPUT = 4000;
+    private static final int SHOWN_OUTPUT = 6000;
+    /** -Dbn.grader.timing=true prints how long each phase took, on stderr. */
+    private static final boolean TIMING = Boolean.getBoolean("bn.grader.timing");
 
     private final GraderConfig config;
     private final TestCatalog catalog;
     private final StudentCompiler compiler;
     private final BytecodeChecker checker;
+    private final ChildArchive archive;
 
     public Grader(GraderConfig config) {
         this.config = config;
@@ -57,6 +61,10 @@ public final class Grader {
         }
         this.compiler = new StudentCompiler(config.compileClasspath());
         this.checker = new BytecodeChecker(config.allowlist());
+        this.archive = config.classDataSharing()
+                ? ChildArchive.prepare(config.workRoot().resolve("cds"), config.childClasspath(), config.testsJar(),
+                        catalog.tests().stream().map(GradedTest::id).toList(), config.limits())
+                : ChildArchive.none();
     }
 
     public TestCatalog catalog() {
@@ -70,7 +78,7 @@ public final class Grader {
         try {
             Files.createDirectories(config.workRoot());
             work = Files.createTempDirectory(config.workRoot(), "grade-");
-            ChildJvm jvm = new ChildJvm(config.childClasspath(), config.limits(), work);
+            ChildJvm jvm = new ChildJvm(config.childClasspath(), config.limits(), work, archive);
             prestarted = jvm.start();
             Submission submission = SubmissionLoader.load(submissionPath);
             Map<String, String> blocked = new HashMap<>();
@@ -83,9 +91,12 @@ public final class Grader {
                 if (submission.sources().isEmpty()) {
                     notes.add("The submission holds no Java source file (looked for *.java at any depth, outside src/test).");
                 }
+                phase("load", start);
                 CompileResult compiled = compiler.compile(submission.sources(), work.resolve("classes"));
+                phase("compile", start);
                 compiled.failures().keySet().forEach(path -> notes.add("Did not compile: " + path));
                 blocked.putAll(blockers(submission, compiled));
+                phase("check", start);
                 List<GradedTest> runnable = catalog.tests().stream().filter(t -> !blocked.containsKey(t.id())).toList();
                 if (!runnable.isEmpty()) {
                     Map<String, String> exerciseOf = catalog.tests().stream()
@@ -93,6 +104,7 @@ public final class Grader {
                     outcomes.putAll(jvm.run(prestarted, compiled.classesDir(), catalog.jar(),
                             runnable.stream().map(GradedTest::id).toList(), exerciseOf::get));
                     prestarted = null;
+                    phase("tests", start);
                 }
             }
             return results(blocked, outcomes, notes, start);
@@ -108,6 +120,12 @@ public final class Grader {
             if (work != null) {
                 deleteQuietly(work);
             }
+        }
+    }
+
+    private static void phase(String name, long start) {
+        if (TIMING) {
+            System.err.printf(Locale.ROOT, "[timing] %-8s done at %5d ms%n", name, (System.nanoTime() - start) / 1_000_000);
         }
     }
 

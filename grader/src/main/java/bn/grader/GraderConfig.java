@@ -16,10 +16,12 @@ import bn.grader.run.Limits;
  * @param studentPackages the packages of the student's classes (bn.exercises)
  * @param limits          time, memory and output limits
  * @param checkBytecode   false only to test the isolation that remains without the allowlist
- * @param workRoot        where per-submission scratch folders go
+ * @param workRoot        where per-submission scratch folders (and the child JVM's class-data archive) go
+ * @param classDataSharing whether child JVMs share a class-data archive (made once per classpath) to start faster
  */
 public record GraderConfig(Path testsJar, List<Path> childClasspath, List<Path> compileClasspath, Allowlist allowlist,
-                           List<String> studentPackages, Limits limits, boolean checkBytecode, Path workRoot) {
+                           List<String> studentPackages, Limits limits, boolean checkBytecode, Path workRoot,
+                           boolean classDataSharing) {
     public GraderConfig {
         childClasspath = List.copyOf(childClasspath);
         compileClasspath = List.copyOf(compileClasspath);
@@ -28,10 +30,11 @@ public record GraderConfig(Path testsJar, List<Path> childClasspath, List<Path> 
 
     public GraderConfig withLimits(Limits newLimits) {
         return new GraderConfig(testsJar, childClasspath, compileClasspath, allowlist, studentPackages, newLimits,
-                checkBytecode, workRoot);
+                checkBytecode, workRoot, classDataSharing);
     }
 
     public GraderConfig withBytecodeCheck(boolean check) {
-        return new GraderConfig(testsJar, childClasspath, compileClasspath, allowlist, studentPackages, limits, check, workRoot);
+        return new GraderConfig(testsJar, childClasspath, compileClasspath, allowlist, studentPackages, limits, check, workRoot,
+                classDataSharing);
     }
 }

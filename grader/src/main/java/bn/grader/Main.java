@@ -69,6 +69,10 @@ public final class Main implements Runnable {
                 + "classes and the tests (default: the grader's own: bn-lib, bn-checks, JUnit and their dependencies).")
         List<Path> classpath;
 
+        @Option(names = "--no-cds", description = "Do not give the test JVMs a shared class-data archive "
+                + "(made once per classpath under the work folder; it makes them start faster).")
+        boolean noCds;
+
         @Option(names = "--work-dir", description = "Scratch folder (default: the system temp folder).")
         Path workDir;
 
@@ -78,8 +82,9 @@ public final class Main implements Runnable {
             Limits limits = new Limits(Duration.ofMillis((long) (timeLimit * 1000)),
                     Duration.ofMillis((long) (testTimeLimit * 1000)), heapMb, outputBytes);
             Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "bn-grader");
-            return new GraderConfig(testsJar != null ? testsJar : defaultTestsJar(), cp, cp, rules, studentPackages,
-                    limits, true, work);
+            List<Path> compileCp = classpath != null ? classpath : Classpaths.courseLibraries();
+            return new GraderConfig(testsJar != null ? testsJar : defaultTestsJar(), cp, compileCp, rules, studentPackages,
+                    limits, true, work, !noCds);
         }
     }
 

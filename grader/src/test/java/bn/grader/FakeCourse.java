@@ -108,8 +108,8 @@ final class FakeCourse {
 
     static GraderConfig config() {
         List<Path> cp = Classpaths.ofThisJvm();
-        return new GraderConfig(gradedTestsJar(), cp, cp, Allowlist.bundled(), List.of("bn.exercises"), TEST_LIMITS,
-                true, work().resolve("scratch"));
+        return new GraderConfig(gradedTestsJar(), cp, Classpaths.courseLibraries(), Allowlist.bundled(), List.of("bn.exercises"), TEST_LIMITS,
+                true, work().resolve("scratch"), true);
     }
 
     static String fmt(double d) {

@@ -109,10 +109,11 @@ public final class BatchGrader {
         for (Results.Test t : results.tests()) {
             exercises.merge(t.number(), t.score(), Double::sum);
         }
-        if (problem == null && results.tests().stream().allMatch(t -> t.score() == 0)
-                && results.output() != null && results.output().contains("could not")) {
-            problem = results.output().lines().filter(l -> l.contains("could not") || l.contains("Could not"))
-                    .findFirst().orElse(null);
+        if (problem == null && results.output() != null) {
+            // The summary's notes (unreadable submission, files that did not compile) are the row's problems.
+            String notes = results.output().lines().filter(l -> !l.startsWith("Exercise "))
+                    .collect(java.util.stream.Collectors.joining("; "));
+            problem = notes.isBlank() ? null : notes;
         }
         double max = grader.catalog().tests().stream().mapToDouble(GradedTest::points).sum();
         return new Gradebook.Row(student, results.score(), max, exercises, problem);

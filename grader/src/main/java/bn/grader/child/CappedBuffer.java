@@ -38,6 +38,16 @@ public final class CappedBuffer extends OutputStream {
         // Student code may close System.out; the buffer stays usable.
     }
 
+    /** Whether nothing more will be kept. */
+    public synchronized boolean full() {
+        return size == kept.length;
+    }
+
+    /** Counts output that was dropped before it reached the buffer. */
+    public synchronized void drop(long bytes) {
+        dropped += bytes;
+    }
+
     public synchronized void reset() {
         size = 0;
         dropped = 0;
@@ -51,7 +61,7 @@ public final class CappedBuffer extends OutputStream {
     public synchronized String text() {
         String text = new String(Arrays.copyOf(kept, size), StandardCharsets.UTF_8);
         if (dropped > 0) {
-            text += "\n... [output truncated: " + dropped + " more bytes were dropped; the limit is " + kept.length + " bytes]";
+            text += "\n... [output truncated: " + dropped + " more bytes (about) were dropped; the limit is " + kept.length + " bytes]";
         }
         return text;
     }

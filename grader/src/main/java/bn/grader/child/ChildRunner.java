@@ -36,7 +36,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
  * code (or of the tests) survives from one test to the next. Results go out on the channel described in {@link Protocol}.
  */
 public final class ChildRunner {
-    static final int OUTPUT_PER_TEST = 8 * 1024;
+    static final int OUTPUT_PER_TEST = 4 * 1024;
     private static final int MESSAGE_CAP = 4000;
 
     private ChildRunner() {
@@ -45,7 +45,7 @@ public final class ChildRunner {
     public static void main(String[] args) throws Exception {
         PrintStream channel = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         CappedBuffer captured = new CappedBuffer(OUTPUT_PER_TEST);
-        PrintStream sink = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        PrintStream sink = new CappedPrintStream(captured);
         System.setOut(sink);
         System.setErr(sink);
 

@@ -30,8 +30,13 @@ public final class TextReport {
                 }
             }
         });
-        if (results.output() != null && !results.output().isBlank()) {
-            text.append('\n').append(results.output().strip()).append('\n');
+        if (results.output() != null) {
+            // The per-exercise lines of the summary are already shown above; the notes are not.
+            String notes = results.output().lines().filter(l -> !l.startsWith("Exercise "))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            if (!notes.isBlank()) {
+                text.append('\n').append(notes.strip()).append('\n');
+            }
         }
         return text.toString();
     }

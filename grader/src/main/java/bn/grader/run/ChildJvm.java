@@ -39,11 +39,13 @@ public final class ChildJvm {
     private final List<Path> classpath;
     private final Limits limits;
     private final Path workDir;
+    private final ChildArchive archive;
 
-    public ChildJvm(List<Path> classpath, Limits limits, Path workDir) {
+    public ChildJvm(List<Path> classpath, Limits limits, Path workDir, ChildArchive archive) {
         this.classpath = List.copyOf(classpath);
         this.limits = limits;
         this.workDir = workDir;
+        this.archive = archive;
     }
 
     /** Starts a child that warms up its test launcher and waits for its plan; pass it to {@link #run}. */
@@ -181,9 +183,11 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>(List.of(javaBin,
                 "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:MaxMetaspaceSize=192m",
                 "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:-UsePerfData", "-XX:CICompilerCount=1", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+                "-XX:-UsePerfData", "-XX:CICompilerCount=1", "-Xlog:disable", "-Xlog:all=error:stderr",
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
                 "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)),
                 ChildRunner.class.getName()));
+        command.addAll(1, archive.options());
         return command;
     }
 
