@@ -30,7 +30,7 @@ for i in $(seq -w 1 "$COUNT"); do
 done
 
 start=$(now)
-java -jar "$GRADER_JAR" grade-all "$CLASS" --out "$OUT" --jobs "$JOBS" --tests-jar "$TESTS_JAR"
+"${GRADER_JAVA[@]}" grade-all "$CLASS" --out "$OUT" --jobs "$JOBS" --tests-jar "$TESTS_JAR"
 end=$(now)
 printf 'grade-all: %d submissions, %d jobs, %.1f s wall (load average now: %s)\n' "$COUNT" "$JOBS" \
   "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -162,9 +162,7 @@ public final class Grader {
                     continue;
                 }
                 String failure = failedByClass.get(cls);
-                reasons.add(failure != null ? failure : "Missing: the submission has no class " + cls
-                        + " (expected a file " + cls.substring(cls.lastIndexOf('.') + 1) + ".java in package "
-                        + (cls.contains(".") ? cls.substring(0, cls.lastIndexOf('.')) : "(default)") + ").");
+                reasons.add(failure != null ? failure : missing(cls, own));
             }
             if (reasons.isEmpty() && config.checkBytecode()) {
                 List<Violation> violations = new ArrayList<>();
@@ -189,6 +187,18 @@ public final class Grader {
             }
         }
         return blocked;
+    }
+
+    private static String missing(String cls, Set<String> own) {
+        String simple = cls.substring(cls.lastIndexOf('.') + 1);
+        String pkg = cls.contains(".") ? cls.substring(0, cls.lastIndexOf('.')) : "(default)";
+        String text = "Missing: the submission has no class " + cls + " (expected a file " + simple
+                + ".java in package " + pkg + ").";
+        List<String> elsewhere = own.stream().filter(c -> c.equals(simple) || c.endsWith("." + simple)).toList();
+        if (!elsewhere.isEmpty()) {
+            text += " Found " + String.join(", ", elsewhere) + ": is its package declaration 'package " + pkg + ";'?";
+        }
+        return text;
     }
 
     /** The submission's own classes, except any that pretend to be a grading test class (never "own"). */

@@ -193,6 +193,13 @@ class AdversarialSubmissionsTest {
     }
 
     @Test
+    void aClassInTheWrongPackageIsReportedWithAHint() {
+        Results r = grade("wrongpackage", 4, 0, 3);
+        assertEveryOutput(r, "1.2", "Missing: the submission has no class bn.exercises.Ex1_2_Scaler",
+                "Found exercises.Ex1_2_Scaler: is its package declaration 'package bn.exercises;'?");
+    }
+
+    @Test
     void theReferenceImplementationIsForbiddenInHandWrittenExercises() {
         Results r = grade("batchnorm", 4, 2, 0);
         assertEveryOutput(r, "2.1", "bn.batchnorm.BatchNorm");

@@ -42,6 +42,18 @@ class SubmissionReadingTest {
     }
 
     @Test
+    void aFolderHoldingOnlyAnUploadedNotebookIsGradedFromTheNotebook() throws IOException {
+        Path upload = FakeCourse.work().resolve("gradescope-submission");
+        FakeCourse.deleteTree(upload);
+        Files.createDirectories(upload);
+        Files.copy(FakeCourse.resource("notebook/worksheet.ipynb"), upload.resolve("my worksheet.ipynb"));
+        Submission s = SubmissionLoader.load(upload);
+        assertNull(s.problem());
+        assertEquals(3, s.sources().size());
+        assertEquals("gradescope-submission", s.name());
+    }
+
+    @Test
     void anUnknownFileTypeIsAProblemNotACrash() throws IOException {
         Path pdf = FakeCourse.work().resolve("essay.pdf");
         Files.writeString(pdf, "%PDF");

@@ -44,7 +44,14 @@ public final class SubmissionLoader {
                 return Submission.unreadable(name, "The submission " + submission + " does not exist.");
             }
             if (Files.isDirectory(submission)) {
-                return new Submission(name, fromFolder(submission), null);
+                List<SourceFile> sources = fromFolder(submission);
+                Path single = sources.isEmpty() ? singleUpload(submission) : null;
+                if (single != null) {
+                    // Gradescope puts an uploaded notebook or zip into /autograder/submission/.
+                    Submission inner = load(single);
+                    return new Submission(name, inner.sources(), inner.problem());
+                }
+                return new Submission(name, sources, null);
             }
             String file = submission.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
             if (file.endsWith(".zip")) {
@@ -62,6 +69,17 @@ public final class SubmissionLoader {
                     + ": expected a folder, a .zip or a .ipynb notebook.");
         } catch (IOException | RuntimeException e) {
             return Submission.unreadable(name, "Could not read the submission " + submission.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The one .ipynb or .zip directly in a folder without Java files, or null. */
+    private static Path singleUpload(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            List<Path> uploads = list.filter(Files::isRegularFile).filter(p -> {
+                String f = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                return f.endsWith(".ipynb") || f.endsWith(".zip");
+            }).toList();
+            return uploads.size() == 1 ? uploads.get(0) : null;
         }
     }
 
