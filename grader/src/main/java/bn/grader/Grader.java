@@ -29,6 +29,7 @@ import bn.grader.check.Violation;
 import bn.grader.compile.CompileResult;
 import bn.grader.compile.StudentCompiler;
 import bn.grader.report.Results;
+import bn.grader.report.ResultsJson;
 import bn.grader.run.ChildArchive;
 import bn.grader.run.ChildJvm;
 import bn.grader.run.TestOutcome;
@@ -55,16 +56,46 @@ public final class Grader {
 
     public Grader(GraderConfig config) {
         this.config = config;
+        Path cds = config.workRoot().resolve("cds");
+        ChildArchive found = config.classDataSharing()
+                ? ChildArchive.existing(cds, config.childClasspath(), config.testsJar()) : ChildArchive.none();
+        if (found != null) {
+            // Start the first test JVM now, so its start-up overlaps reading the tests and compiling.
+            spare.set(Spare.start(config, found));
+        }
         this.catalog = TestCatalog.read(config.testsJar(), config.studentPackages());
         if (catalog.tests().isEmpty()) {
+            closeSpare();
             throw new IllegalArgumentException("the graded-tests jar " + config.testsJar() + " holds no @Graded test");
         }
         this.compiler = new StudentCompiler(config.compileClasspath());
         this.checker = new BytecodeChecker(config.allowlist());
-        this.archive = config.classDataSharing()
-                ? ChildArchive.prepare(config.workRoot().resolve("cds"), config.childClasspath(), config.testsJar(),
-                        catalog.tests().stream().map(GradedTest::id).toList(), config.limits())
-                : ChildArchive.none();
+        this.archive = found != null ? found : ChildArchive.prepare(cds, config.childClasspath(), config.testsJar(),
+                catalog.tests().stream().map(GradedTest::id).toList(), config.limits());
+    }
+
+    /** A test JVM started ahead of time, with the scratch folder it runs in. */
+    private record Spare(Path work, ChildJvm jvm, ChildJvm.Session session) {
+        static Spare start(GraderConfig config, ChildArchive archive) {
+            try {
+                Files.createDirectories(config.workRoot());
+                Path work = Files.createTempDirectory(config.workRoot(), "grade-");
+                ChildJvm jvm = new ChildJvm(config.childClasspath(), config.limits(), work, archive);
+                return new Spare(work, jvm, jvm.start());
+            } catch (IOException | RuntimeException e) {
+                return null; // grade() starts one itself
+            }
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<Spare> spare = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private void closeSpare() {
+        Spare s = spare.getAndSet(null);
+        if (s != null) {
+            s.session().close();
+            deleteQuietly(s.work());
+        }
     }
 
     public TestCatalog catalog() {
@@ -76,10 +107,16 @@ public final class Grader {
         Path work = null;
         ChildJvm.Session prestarted = null;
         try {
-            Files.createDirectories(config.workRoot());
-            work = Files.createTempDirectory(config.workRoot(), "grade-");
-            ChildJvm jvm = new ChildJvm(config.childClasspath(), config.limits(), work, archive);
-            prestarted = jvm.start();
+            Spare ready = spare.getAndSet(null);
+            if (ready == null) {
+                ready = Spare.start(config, archive);
+            }
+            if (ready == null) {
+                throw new IOException("could not start a test JVM under " + config.workRoot());
+            }
+            work = ready.work();
+            ChildJvm jvm = ready.jvm();
+            prestarted = ready.session();
             Submission submission = SubmissionLoader.load(submissionPath);
             Map<String, String> blocked = new HashMap<>();
             Map<String, TestOutcome> outcomes = new HashMap<>();
@@ -99,6 +136,8 @@ public final class Grader {
                 phase("check", start);
                 List<GradedTest> runnable = catalog.tests().stream().filter(t -> !blocked.containsKey(t.id())).toList();
                 if (!runnable.isEmpty()) {
+                    // While the test JVM works, this JVM is idle: get the JSON writer ready meanwhile.
+                    ResultsJson.warmUpInBackground();
                     Map<String, String> exerciseOf = catalog.tests().stream()
                             .collect(Collectors.toMap(GradedTest::id, GradedTest::exercise));
                     outcomes.putAll(jvm.run(prestarted, compiled.classesDir(), catalog.jar(),
@@ -257,16 +296,25 @@ public final class Grader {
             tests.add(new Results.Test(t.displayName(), t.exercise(), score, t.points(),
                     outcome.passed() ? "passed" : "failed", output.toString(), "text",
                     List.of("exercise " + t.exercise()), t.visibility()));
-            double[] sums = perExercise.computeIfAbsent(t.exercise(), e -> new double[2]);
+            double[] sums = perExercise.computeIfAbsent(t.exercise(), e -> new double[5]);
             sums[0] += score;
             sums[1] += t.points();
+            if ("visible".equals(t.visibility())) {
+                sums[2] += score;
+                sums[3] += t.points();
+            } else {
+                sums[4]++;
+            }
         }
         double total = tests.stream().mapToDouble(Results.Test::score).sum();
         Map<String, Object> exercises = new LinkedHashMap<>();
         StringBuilder summary = new StringBuilder();
         perExercise.forEach((e, s) -> {
             exercises.put(e, Map.of("score", s[0], "max_score", s[1]));
-            summary.append(String.format(Locale.ROOT, "Exercise %s: %s / %s%n", e, fmt(s[0]), fmt(s[1])));
+            // The summary is shown to learners at once, so it counts only visible tests (Gradescope hides the others).
+            summary.append(String.format(Locale.ROOT, "Exercise %s: %s / %s%s%n", e, fmt(s[2]), fmt(s[3]),
+                    s[4] == 0 ? "" : String.format(Locale.ROOT, " in visible tests (%d more test%s shown later)",
+                            (int) s[4], s[4] == 1 ? "" : "s")));
         });
         for (String note : notes) {
             summary.append(note).append('\n');

@@ -32,6 +32,14 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
+    static final long START = System.nanoTime();
+
+    static void phase(String name) {
+        if (Boolean.getBoolean("bn.grader.timing")) {
+            System.err.printf(java.util.Locale.ROOT, "[timing] main: %-10s at %5d ms%n", name, (System.nanoTime() - START) / 1_000_000);
+        }
+    }
+
     public static int run(String... args) {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
@@ -128,8 +136,12 @@ public final class Main implements Runnable {
         @Override
         public Integer call() {
             Results results;
+            phase("parsed");
             try {
-                results = new Grader(settings.config()).grade(submission);
+                Grader grader = new Grader(settings.config());
+                phase("catalog");
+                results = grader.grade(submission);
+                phase("graded");
             } catch (CommandLine.ParameterException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -144,6 +156,7 @@ public final class Main implements Runnable {
             if (out != null) {
                 ResultsJson.write(results, out);
             }
+            phase("written");
             if (!quiet) {
                 System.out.print(TextReport.render(SubmissionLoader.studentName(submission), results));
                 if (out != null) {

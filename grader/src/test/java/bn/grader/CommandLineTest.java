@@ -38,6 +38,9 @@ class CommandLineTest {
         assertTrue(json.get("execution_time").asDouble() > 0);
         assertEquals("visible", json.get("visibility").asText());
         assertEquals("hidden", json.get("stdout_visibility").asText());
+        String summary = json.get("output").asText();
+        assertTrue(summary.contains("Exercise 1.1: 2 / 2 in visible tests (1 more test shown later)"), summary);
+        assertTrue(summary.contains("Exercise 1.2: 2 / 2\n"), summary);
         JsonNode tests = json.get("tests");
         assertEquals(7, tests.size());
         Set<String> keys = Set.of("name", "number", "score", "max_score", "status", "output", "output_format", "tags", "visibility");

@@ -127,7 +127,7 @@ public final class StudentCompiler {
                     return super.getJavaFileForOutput(location, className, kind, sibling);
                 }
             };
-            List<String> options = List.of("-proc:none", "--release", "17", "-encoding", "UTF-8", "-nowarn",
+            List<String> options = releaseOptions("-proc:none", "-encoding", "UTF-8", "-nowarn",
                     "-Xlint:none", "-Xmaxerrs", "20", "-implicit:none");
             boolean success = javac.getTask(null, tracking, diagnostics, options, null, units).call();
             Map<String, StringBuilder> errors = new LinkedHashMap<>();
@@ -150,6 +150,18 @@ public final class StudentCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The options, with {@code --release 17} only when this JDK is not 17 itself: compiling against the running JDK's
+     * own modules is the same API and spares javac reading ct.sym.
+     */
+    private static List<String> releaseOptions(String... options) {
+        List<String> all = new ArrayList<>(List.of(options));
+        if (Runtime.version().feature() != 17) {
+            all.addAll(List.of("--release", "17"));
+        }
+        return all;
     }
 
     private static String format(Diagnostic<? extends JavaFileObject> d, SourceFile file) {

@@ -16,6 +16,27 @@ public final class ResultsJson {
     private ResultsJson() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Loads and links the serializer for {@link Results} on a daemon thread (a first write costs ~0.1 s of class
+     * loading and introspection); the grader calls this while it only waits for the test JVM.
+     */
+    public static void warmUpInBackground() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    toJson(new Results(0, 0, "", "text", "visible", "hidden", java.util.Map.of("k", 1.0),
+                            java.util.List.of(new Results.Test("t", "1", 0, 1, "failed", "", "text", java.util.List.of("x"), "visible"))));
+                } catch (RuntimeException ignored) {
+                    // Only a warm-up.
+                }
+            }, "json-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     public static void write(Results results, Path file) {
         try {
             Path dir = file.toAbsolutePath().getParent();

@@ -34,6 +34,16 @@ public final class ChildArchive {
         return new ChildArchive(null, false);
     }
 
+    /** The archive for this classpath and tests jar under {@code dir} if it was made before, else null. */
+    public static ChildArchive existing(Path dir, List<Path> classpath, Path testsJar) {
+        try {
+            Path file = dir.resolve("child-" + key(classpath, testsJar) + ".jsa");
+            return Files.isRegularFile(file) ? new ChildArchive(file, true) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Finds or makes the archive for this classpath and tests jar under {@code dir}. */
     public static synchronized ChildArchive prepare(Path dir, List<Path> classpath, Path testsJar, List<String> testIds,
                                                     Limits limits) {
