@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -53,6 +54,8 @@ public final class Grader {
     private final StudentCompiler compiler;
     private final BytecodeChecker checker;
     private final ChildArchive archive;
+    /** A test JVM started ahead of time for the next grade() to take. */
+    private final AtomicReference<Spare> spare = new AtomicReference<>();
 
     public Grader(GraderConfig config) {
         this.config = config;
@@ -63,10 +66,14 @@ public final class Grader {
             // Start the first test JVM now, so its start-up overlaps reading the tests and compiling.
             spare.set(Spare.start(config, found));
         }
-        this.catalog = TestCatalog.read(config.testsJar(), config.studentPackages());
-        if (catalog.tests().isEmpty()) {
+        try {
+            this.catalog = TestCatalog.read(config.testsJar(), config.studentPackages());
+            if (catalog.tests().isEmpty()) {
+                throw new IllegalArgumentException("the graded-tests jar " + config.testsJar() + " holds no @Graded test");
+            }
+        } catch (RuntimeException e) {
             closeSpare();
-            throw new IllegalArgumentException("the graded-tests jar " + config.testsJar() + " holds no @Graded test");
+            throw e;
         }
         this.compiler = new StudentCompiler(config.compileClasspath());
         this.checker = new BytecodeChecker(config.allowlist());
@@ -87,8 +94,6 @@ public final class Grader {
             }
         }
     }
-
-    private final java.util.concurrent.atomic.AtomicReference<Spare> spare = new java.util.concurrent.atomic.AtomicReference<>();
 
     private void closeSpare() {
         Spare s = spare.getAndSet(null);

@@ -84,34 +84,59 @@ public final class TestCatalog {
             throw new UncheckedIOException("cannot read the graded-tests jar " + jar + ": " + e.getMessage(), e);
         }
         List<GradedTest> tests = new ArrayList<>();
+        Map<String, ClassScan> scans = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
             ClassScan scan = new ClassScan();
             new ClassReader(entry.getValue()).accept(scan, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG);
-            if (scan.graded.isEmpty() || (scan.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) != 0) {
+            scans.put(entry.getKey(), scan);
+        }
+        for (Map.Entry<String, ClassScan> entry : scans.entrySet()) {
+            if ((entry.getValue().access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) != 0) {
                 continue;
             }
             String className = entry.getKey();
+            // The class and the superclasses it inherits graded tests from (within the jar), nearest first.
+            List<String> chain = new ArrayList<>();
+            for (String c = className; c != null && scans.containsKey(c) && !chain.contains(c); c = scans.get(c).superName) {
+                chain.add(c);
+            }
+            Map<String, GradedMethod> graded = new LinkedHashMap<>();
+            Map<String, String> declaredIn = new HashMap<>();
+            for (String c : chain) {
+                for (GradedMethod m : scans.get(c).graded.values()) {
+                    if (graded.putIfAbsent(m.name, m) == null) {
+                        declaredIn.put(m.name, c);
+                    }
+                }
+            }
+            if (graded.isEmpty()) {
+                continue;
+            }
             Map<String, Set<String>> usesByMethod = new HashMap<>();
             Set<String> shared = new LinkedHashSet<>();
             for (Map.Entry<String, byte[]> other : classes.entrySet()) {
-                boolean self = other.getKey().equals(className);
-                if (!self && !other.getKey().startsWith(className + "$")) {
+                String holder = chain.stream().filter(c -> other.getKey().equals(c) || other.getKey().startsWith(c + "$"))
+                        .findFirst().orElse(null);
+                if (holder == null) {
                     continue;
                 }
+                boolean self = other.getKey().equals(holder);
+                Set<String> ownTests = scans.get(holder).graded.keySet();
                 for (Reference r : ReferenceCollector.collect(other.getValue())) {
                     String owner = topLevel(r.owner());
                     if (classes.containsKey(r.owner()) || classes.containsKey(owner) || !inPackages(owner, studentPackages)) {
                         continue;
                     }
-                    String testMethod = self ? testMethodOf(r.inMethod(), scan.graded.keySet()) : null;
-                    if (testMethod == null) {
+                    String testMethod = self ? testMethodOf(r.inMethod(), ownTests) : null;
+                    if (testMethod == null || !holder.equals(declaredIn.get(testMethod))) {
                         shared.add(owner);
                     } else {
                         usesByMethod.computeIfAbsent(testMethod, m -> new LinkedHashSet<>()).add(owner);
                     }
                 }
             }
-            for (GradedMethod m : scan.graded.values()) {
+            ClassScan scan = entry.getValue();
+            for (GradedMethod m : graded.values()) {
                 Set<String> uses = new LinkedHashSet<>(shared);
                 uses.addAll(usesByMethod.getOrDefault(m.name, Set.of()));
                 String display = m.displayName != null ? m.displayName
@@ -163,6 +188,7 @@ public final class TestCatalog {
     private static final class ClassScan extends ClassVisitor {
         final Map<String, GradedMethod> graded = new LinkedHashMap<>();
         int access;
+        String superName;
         boolean replaceUnderscores;
 
         ClassScan() {
@@ -172,6 +198,7 @@ public final class TestCatalog {
         @Override
         public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
             this.access = access;
+            this.superName = superName == null ? null : superName.replace('/', '.');
         }
 
         @Override
