@@ -103,6 +103,8 @@ public final class ChildRunner {
             Method method = findMethod(testClass, methodName);
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectMethod(testClass, method))
+                    // No junit-platform.properties or system properties: only what is set here.
+                    .enableImplicitConfigurationParameters(false)
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                     .build();
             OutcomeListener listener = new OutcomeListener();
