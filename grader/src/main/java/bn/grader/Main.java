@@ -142,8 +142,6 @@ public final class Main implements Runnable {
                 phase("catalog");
                 results = grader.grade(submission);
                 phase("graded");
-            } catch (CommandLine.ParameterException e) {
-                throw e;
             } catch (RuntimeException e) {
                 results = new Results(0, 0, "The grader failed before grading: " + e.getMessage(), "text", "visible",
                         "hidden", null, List.of());

@@ -60,10 +60,15 @@ class CommandLineTest {
     }
 
     @Test
-    void aMissingTestsJarIsAUsageErrorNotAStackTrace() {
+    void aMissingTestsJarIsAnErrorThatStillWritesResults() throws IOException {
+        Path out = FakeCourse.work().resolve("cli/no-tests.json");
+        Files.deleteIfExists(out);
         int status = Main.run("grade", FakeCourse.submission("good").toString(), "--tests-jar",
-                FakeCourse.work().resolve("nowhere.jar").toString(), "--quiet");
+                FakeCourse.work().resolve("nowhere.jar").toString(), "--quiet", "--out", out.toString());
         assertEquals(2, status);
+        Results results = ResultsJson.read(out);
+        assertEquals(0.0, results.score());
+        assertTrue(results.output().contains("nowhere.jar"), results.output());
     }
 
     @Test
