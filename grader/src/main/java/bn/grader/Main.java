@@ -1,0 +1,197 @@
+package bn.grader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import bn.grader.batch.BatchGrader;
+import bn.grader.catalog.GradedTest;
+import bn.grader.check.Allowlist;
+import bn.grader.report.Results;
+import bn.grader.report.ResultsJson;
+import bn.grader.report.TextReport;
+import bn.grader.run.Classpaths;
+import bn.grader.run.Limits;
+import bn.grader.submission.SubmissionLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar grader/target/bn-grader.jar grade SUBMISSION [--out results.json]} and {@code grade-all DIR --out OUT}. */
+@Command(name = "bn-grader", mixinStandardHelpOptions = true, version = "bn-grader 1.0",
+        description = "Grades Batch Normalization course submissions and writes Gradescope's results.json.",
+        subcommands = {Main.Grade.class, Main.GradeAll.class})
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static final long START = System.nanoTime();
+
+    static void phase(String name) {
+        if (Boolean.getBoolean("bn.grader.timing")) {
+            System.err.printf(java.util.Locale.ROOT, "[timing] main: %-10s at %5d ms%n", name, (System.nanoTime() - START) / 1_000_000);
+        }
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Options shared by both commands. */
+    static final class Settings {
+        @Option(names = "--tests-jar", description = "The graded-tests jar (default: solutions/target/graded-tests.jar of the course).")
+        Path testsJar;
+
+        @Option(names = "--allowlist", description = "What student code may use (default: the grader's bundled allowlist.txt).")
+        Path allowlist;
+
+        @Option(names = "--time-limit", defaultValue = "20", description = "Seconds for all tests of one submission (default: ${DEFAULT-VALUE}).")
+        double timeLimit;
+
+        @Option(names = "--test-time-limit", defaultValue = "6", description = "Seconds for one test (default: ${DEFAULT-VALUE}).")
+        double testTimeLimit;
+
+        @Option(names = "--memory", defaultValue = "384", description = "Heap of the test JVM in MB (default: ${DEFAULT-VALUE}).")
+        int heapMb;
+
+        @Option(names = "--output-limit", defaultValue = "65536", description = "Bytes of the test JVM's raw output kept (default: ${DEFAULT-VALUE}).")
+        int outputBytes;
+
+        @Option(names = "--student-package", defaultValue = "bn.exercises", split = ",",
+                description = "Packages of the student's classes (default: ${DEFAULT-VALUE}).")
+        List<String> studentPackages;
+
+        @Option(names = "--classpath", split = "[:;]", description = "The test JVM's classpath besides the student's "
+                + "classes and the tests (default: the grader's own: bn-lib, bn-checks, JUnit and their dependencies).")
+        List<Path> classpath;
+
+        @Option(names = "--no-cds", description = "Do not give the test JVMs a shared class-data archive "
+                + "(made once per classpath under the work folder; it makes them start faster).")
+        boolean noCds;
+
+        @Option(names = "--work-dir", description = "Scratch folder (default: the system temp folder).")
+        Path workDir;
+
+        GraderConfig config() {
+            List<Path> cp = classpath != null ? classpath : Classpaths.ofThisJvm();
+            Allowlist rules = allowlist != null ? Allowlist.read(allowlist) : Allowlist.bundled();
+            Limits limits = new Limits(Duration.ofMillis((long) (timeLimit * 1000)),
+                    Duration.ofMillis((long) (testTimeLimit * 1000)), heapMb, outputBytes);
+            Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "bn-grader");
+            List<Path> compileCp = classpath != null ? classpath : Classpaths.courseLibraries();
+            return new GraderConfig(testsJar != null ? testsJar : defaultTestsJar(), cp, compileCp, rules, studentPackages,
+                    limits, true, work, !noCds);
+        }
+    }
+
+    /** solutions/target/graded-tests.jar under the working folder, or under the course the grader was built in. */
+    static Path defaultTestsJar() {
+        Path relative = Path.of("solutions", "target", "graded-tests.jar");
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(relative.toAbsolutePath());
+        try {
+            Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // grader/target/bn-grader.jar or grader/target/classes -> the course root
+            Path root = code.getParent().getParent().getParent();
+            candidates.add(root.resolve(relative));
+        } catch (Exception e) {
+            // No code source: only the working folder.
+        }
+        for (Path c : candidates) {
+            if (Files.isRegularFile(c)) {
+                return c;
+            }
+        }
+        throw new CommandLine.ParameterException(new CommandLine(new Main()), "No graded-tests jar at " + candidates
+                + ": build the course first (mvn -q package -DskipTests) or pass --tests-jar.");
+    }
+
+    @Command(name = "grade", mixinStandardHelpOptions = true,
+            description = "Grade one submission: a folder holding the student's exercises/, a .zip of it, or a worksheet .ipynb.")
+    static final class Grade implements Callable<Integer> {
+        @Parameters(index = "0", description = "The submission.")
+        Path submission;
+
+        @Option(names = "--out", description = "Where to write Gradescope's results.json.")
+        Path out;
+
+        @Option(names = "--quiet", description = "Do not print the report.")
+        boolean quiet;
+
+        @Mixin
+        Settings settings;
+
+        @Override
+        public Integer call() {
+            Results results;
+            phase("parsed");
+            try {
+                Grader grader = new Grader(settings.config());
+                phase("catalog");
+                results = grader.grade(submission);
+                phase("graded");
+            } catch (RuntimeException e) {
+                results = new Results(0, 0, "The grader failed before grading: " + e.getMessage(), "text", "visible",
+                        "hidden", null, List.of());
+                if (out != null) {
+                    ResultsJson.write(results, out);
+                }
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+            if (out != null) {
+                ResultsJson.write(results, out);
+            }
+            phase("written");
+            if (!quiet) {
+                System.out.print(TextReport.render(SubmissionLoader.studentName(submission), results));
+                if (out != null) {
+                    System.out.println("\nWrote " + out);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "grade-all", mixinStandardHelpOptions = true,
+            description = "Grade every submission in a folder in parallel; write OUT/<student>/results.json, "
+                    + "OUT/gradebook.csv and OUT/scores.png.")
+    static final class GradeAll implements Callable<Integer> {
+        @Parameters(index = "0", description = "A folder of submissions (subfolders, .zip or .ipynb files).")
+        Path dir;
+
+        @Option(names = "--out", required = true, description = "The output folder.")
+        Path out;
+
+        @Option(names = "--jobs", defaultValue = "2", description = "Submissions graded at once (default: ${DEFAULT-VALUE}).")
+        int jobs;
+
+        @Mixin
+        Settings settings;
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(dir)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), dir + " is not a folder");
+            }
+            Grader grader = new Grader(settings.config());
+            BatchGrader.Summary summary = new BatchGrader(grader, jobs).gradeAll(dir, out, System.err);
+            double max = grader.catalog().tests().stream().mapToDouble(GradedTest::points).sum();
+            System.out.printf(Locale.ROOT, "Graded %d submissions (out of %s points each) in %.1f s.%nGradebook: %s%nHistogram: %s%n",
+                    summary.submissions(), max, summary.seconds(), summary.gradebook(), summary.histogram());
+            return 0;
+        }
+    }
+}

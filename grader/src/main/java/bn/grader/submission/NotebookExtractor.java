@@ -1,0 +1,105 @@
+package bn.grader.submission;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns a worksheet notebook into Java sources. The convention (checks/README.md): a code cell tagged
+ * {@code solution:<ClassName>} in {@code metadata.tags} holds the learner's code for that class, as a class-body
+ * fragment (fields and methods), which becomes
+ * <pre>
+ *   package bn.exercises;
+ *   import ...;            // IMPORTS below
+ *   public class ClassName {
+ *       ...the cell...
+ *   }
+ * </pre>
+ * Several cells with the same tag are joined in order. A cell that already declares the class (starting with
+ * {@code package}, {@code import} or {@code [public] [final] class ClassName}) is taken as a whole file. Lines starting
+ * with '%' (kernel magics) are dropped. This is the one place to change if the convention changes.
+ */
+public final class NotebookExtractor {
+    static final String TAG_PREFIX = "solution:";
+    static final String PACKAGE = "bn.exercises";
+    static final List<String> IMPORTS = List.of("bn.tensor.*", "java.util.*", "java.util.function.*");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+    private NotebookExtractor() {
+    }
+
+    public static List<SourceFile> extract(String notebookJson, String notebookName) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(notebookJson);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(notebookName + " is not a notebook (not valid JSON): " + e.getMessage(), e);
+        }
+        JsonNode cells = root == null ? null : root.get("cells");
+        if (cells == null || !cells.isArray()) {
+            throw new IllegalArgumentException(notebookName + " is not a notebook: it has no \"cells\" array");
+        }
+        Map<String, List<String>> fragments = new LinkedHashMap<>();
+        Map<String, List<Integer>> cellNumbers = new LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            JsonNode cell = cells.get(i);
+            if (!"code".equals(cell.path("cell_type").asText())) {
+                continue;
+            }
+            for (JsonNode tag : cell.path("metadata").path("tags")) {
+                String text = tag.asText();
+                if (!text.startsWith(TAG_PREFIX)) {
+                    continue;
+                }
+                String className = text.substring(TAG_PREFIX.length()).strip();
+                if (!NAME.matcher(className).matches()) {
+                    throw new IllegalArgumentException(notebookName + ", cell " + (i + 1) + ": the tag '" + text
+                            + "' does not name a Java class");
+                }
+                fragments.computeIfAbsent(className, c -> new ArrayList<>()).add(source(cell.get("source")));
+                cellNumbers.computeIfAbsent(className, c -> new ArrayList<>()).add(i + 1);
+            }
+        }
+        List<SourceFile> sources = new ArrayList<>();
+        fragments.forEach((className, parts) -> sources.add(new SourceFile(
+                notebookName + " (cells " + cellNumbers.get(className) + ")/" + className + ".java",
+                wrap(className, String.join("\n", parts)))));
+        return sources;
+    }
+
+    static String wrap(String className, String fragment) {
+        String code = fragment.lines().filter(line -> !line.stripLeading().startsWith("%"))
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+        String firstCode = code.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("//") && !l.startsWith("/*") && !l.startsWith("*"))
+                .findFirst().orElse("");
+        if (firstCode.startsWith("package ") || firstCode.startsWith("import ")
+                || firstCode.matches("(public\\s+)?(final\\s+)?(class|record|enum|interface)\\s+" + Pattern.quote(className) + "\\b.*")) {
+            return code.contains("package ") ? code : "package " + PACKAGE + ";\n" + code;
+        }
+        StringBuilder file = new StringBuilder("package ").append(PACKAGE).append(";\n");
+        for (String i : IMPORTS) {
+            file.append("import ").append(i).append(";\n");
+        }
+        // One line for the header keeps javac's line numbers one off from the cell's, which the message says.
+        file.append("public class ").append(className).append(" {\n").append(code).append("\n}\n");
+        return file.toString();
+    }
+
+    private static String source(JsonNode source) {
+        if (source == null) {
+            return "";
+        }
+        if (source.isArray()) {
+            StringBuilder text = new StringBuilder();
+            source.forEach(line -> text.append(line.asText()));
+            return text.toString();
+        }
+        return source.asText();
+    }
+}

@@ -1,0 +1,129 @@
+package bn.grader;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import bn.grader.check.Allowlist;
+import bn.grader.run.Classpaths;
+import bn.grader.run.Limits;
+
+/**
+ * The grader's own small course, independent of the real exercises: three fake exercises (1.1 mean, 1.2 a static
+ * scaler, 2.1 centering with bn.tensor), their graded tests compiled into a graded-tests jar once per test JVM, and
+ * submissions in src/test/resources/fake/submissions.
+ */
+final class FakeCourse {
+    static final Limits TEST_LIMITS = new Limits(Duration.ofSeconds(30), Duration.ofSeconds(3), 256, 64 * 1024);
+    private static Path jar;
+
+    private FakeCourse() {
+    }
+
+    static Path work() {
+        Path dir = Path.of(System.getProperty("grader.testWork", "target/grader-test-work")).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(FakeCourse.class.getResource("/fake/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("missing test resource fake/" + name, e);
+        }
+    }
+
+    static Path submission(String variant) {
+        return resource("submissions/" + variant);
+    }
+
+    static synchronized Path gradedTestsJar() {
+        if (jar != null) {
+            return jar;
+        }
+        try {
+            Path sources = resource("graded-tests");
+            Path classes = work().resolve("graded-tests-classes");
+            deleteTree(classes);
+            Files.createDirectories(classes);
+            List<String> args = new ArrayList<>(List.of("-proc:none", "-d", classes.toString(), "-cp", classpath()));
+            List<String> testNames = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(sources)) {
+                walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
+                    args.add(p.toString());
+                    testNames.add(p.getFileName().toString().replace(".java", ""));
+                });
+            }
+            // The fake solutions (the good submission) are compiled with the tests but, like the real solutions
+            // module, left out of the jar.
+            try (Stream<Path> walk = Files.walk(submission("good").resolve("exercises/src/main"))) {
+                walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+            }
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            if (javac.run(null, null, null, args.toArray(String[]::new)) != 0) {
+                throw new IllegalStateException("the fake graded tests do not compile");
+            }
+            Path out = work().resolve("graded-tests.jar");
+            try (OutputStream file = Files.newOutputStream(out); JarOutputStream jarOut = new JarOutputStream(file);
+                 Stream<Path> walk = Files.walk(classes)) {
+                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    if (testNames.stream().noneMatch(t -> name.equals(t + ".class") || name.startsWith(t + "$"))) {
+                        continue;
+                    }
+                    jarOut.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
+                    jarOut.write(Files.readAllBytes(p));
+                    jarOut.closeEntry();
+                }
+            }
+            jar = out;
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String classpath() {
+        return String.join(java.io.File.pathSeparator, Classpaths.ofThisJvm().stream().map(Path::toString).toList());
+    }
+
+    static GraderConfig config() {
+        List<Path> cp = Classpaths.ofThisJvm();
+        return new GraderConfig(gradedTestsJar(), cp, Classpaths.courseLibraries(), Allowlist.bundled(), List.of("bn.exercises"), TEST_LIMITS,
+                true, work().resolve("scratch"), true);
+    }
+
+    static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.1f", d);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

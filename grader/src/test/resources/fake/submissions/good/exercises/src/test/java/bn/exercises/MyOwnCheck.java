@@ -1,0 +1,5 @@
+package bn.exercises;
+
+class MyOwnCheck {
+    this does not compile, and the grader must not try
+}
