@@ -87,6 +87,27 @@ class SubmissionReadingTest {
     }
 
     @Test
+    void worksheetCellsTaggedWithAnExerciseNumberBecomeThatExercisesClassWithTheirImportsOnTop() {
+        String json = """
+                {"cells": [
+                  {"cell_type": "code", "metadata": {"tags": ["exercise-1.1"]},
+                   "source": ["import java.util.stream.IntStream;\\n", "public Tensor mean(Tensor x) {\\n", "    return x.mean(1);\\n", "}\\n"]},
+                  {"cell_type": "code", "metadata": {}, "source": "Worksheet.check1_1(x -> mean(x), null);"},
+                  {"cell_type": "code", "metadata": {"tags": ["exercise-1.1"]}, "source": "public Tensor variance(Tensor x) { return x; }"}
+                ]}""";
+        List<SourceFile> sources = NotebookExtractor.extract(json, "ws.ipynb");
+        assertEquals(1, sources.size());
+        String file = sources.get(0).content();
+        assertTrue(file.indexOf("import java.util.stream.IntStream;") < file.indexOf("public class Ex1_1_BatchStatistics {"), file);
+        assertTrue(file.contains("public Tensor mean(Tensor x)") && file.contains("public Tensor variance(Tensor x)"), file);
+        assertTrue(!file.contains("Worksheet.check1_1"), "an untagged cell is not part of the answer");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NotebookExtractor.extract(
+                "{\"cells\": [{\"cell_type\": \"code\", \"metadata\": {\"tags\": [\"exercise-9.9\"]}, \"source\": \"\"}]}",
+                "ws.ipynb"));
+        assertTrue(e.getMessage().contains("exercise-9.9") && e.getMessage().contains("1.1"), e.getMessage());
+    }
+
+    @Test
     void aBrokenNotebookIsReportedClearly() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NotebookExtractor.extract("{\"cells\": 3}", "nb.ipynb"));

@@ -6,26 +6,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import bn.checks.Exercise;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns a worksheet notebook into Java sources. The convention (checks/README.md): a code cell tagged
+ * {@code exercise-N.M} (the worksheets' tag; the class is {@link Exercise#className()}) or
  * {@code solution:<ClassName>} in {@code metadata.tags} holds the learner's code for that class, as a class-body
  * fragment (fields and methods), which becomes
  * <pre>
  *   package bn.exercises;
- *   import ...;            // IMPORTS below
+ *   import ...;            // IMPORTS below, then the cells' own import lines
  *   public class ClassName {
- *       ...the cell...
+ *       ...the cells, without their import lines...
  *   }
  * </pre>
  * Several cells with the same tag are joined in order. A cell that already declares the class (starting with
- * {@code package}, {@code import} or {@code [public] [final] class ClassName}) is taken as a whole file. Lines starting
+ * {@code package} or {@code [public] [final] class ClassName}) is taken as a whole file. Lines starting
  * with '%' (kernel magics) are dropped. This is the one place to change if the convention changes.
  */
 public final class NotebookExtractor {
     static final String TAG_PREFIX = "solution:";
+    static final String EXERCISE_TAG_PREFIX = "exercise-";
     static final String PACKAGE = "bn.exercises";
     static final List<String> IMPORTS = List.of("bn.tensor.*", "java.util.*", "java.util.function.*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
@@ -53,10 +56,20 @@ public final class NotebookExtractor {
             }
             for (JsonNode tag : cell.path("metadata").path("tags")) {
                 String text = tag.asText();
-                if (!text.startsWith(TAG_PREFIX)) {
+                String className;
+                if (text.startsWith(EXERCISE_TAG_PREFIX)) {
+                    String number = text.substring(EXERCISE_TAG_PREFIX.length()).strip();
+                    try {
+                        className = Exercise.byNumber(number).className();
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(notebookName + ", cell " + (i + 1) + ": the tag '" + text
+                                + "' names no exercise of this course: " + e.getMessage(), e);
+                    }
+                } else if (text.startsWith(TAG_PREFIX)) {
+                    className = text.substring(TAG_PREFIX.length()).strip();
+                } else {
                     continue;
                 }
-                String className = text.substring(TAG_PREFIX.length()).strip();
                 if (!NAME.matcher(className).matches()) {
                     throw new IllegalArgumentException(notebookName + ", cell " + (i + 1) + ": the tag '" + text
                             + "' does not name a Java class");
@@ -78,7 +91,9 @@ public final class NotebookExtractor {
         String firstCode = code.lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("//") && !l.startsWith("/*") && !l.startsWith("*"))
                 .findFirst().orElse("");
-        if (firstCode.startsWith("package ") || firstCode.startsWith("import ")
+        boolean declaresClass = code.lines().map(String::strip).anyMatch(l -> l.matches(
+                "(public\\s+)?(final\\s+)?(class|record|enum|interface)\\s+" + Pattern.quote(className) + "\\b.*"));
+        if (firstCode.startsWith("package ") || (firstCode.startsWith("import ") && declaresClass)
                 || firstCode.matches("(public\\s+)?(final\\s+)?(class|record|enum|interface)\\s+" + Pattern.quote(className) + "\\b.*")) {
             return code.contains("package ") ? code : "package " + PACKAGE + ";\n" + code;
         }
@@ -86,8 +101,17 @@ public final class NotebookExtractor {
         for (String i : IMPORTS) {
             file.append("import ").append(i).append(";\n");
         }
-        // One line for the header keeps javac's line numbers one off from the cell's, which the message says.
-        file.append("public class ").append(className).append(" {\n").append(code).append("\n}\n");
+        // The cells' own imports move above the class; each leaves a blank line, so line numbers stay put.
+        StringBuilder body = new StringBuilder();
+        for (String line : code.lines().toList()) {
+            if (line.strip().startsWith("import ")) {
+                file.append(line.strip()).append('\n');
+                body.append('\n');
+            } else {
+                body.append(line).append('\n');
+            }
+        }
+        file.append("public class ").append(className).append(" {\n").append(body).append("}\n");
         return file.toString();
     }
 

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""The autograder on the course itself: the reference solutions must score full marks, and the generated
+exercises (what a learner starts from) must score 0 with "not implemented yet" on every test.
+
+    python tools/check_grading.py
+
+Runs tools/grader/bn-grader the way an instructor does and reads the results.json it writes, so this checks the
+whole path: submission reading, compilation, the bytecode allowlist, the child JVM, scoring and Gradescope's format.
+"""
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GRADER = ROOT / "tools" / "grader" / "bn-grader"
+
+
+def grade(submission: Path) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "results.json"
+        run = subprocess.run([str(GRADER), "grade", str(submission), "--out", str(out)],
+                             capture_output=True, text=True, timeout=300)
+        if not out.exists():
+            raise AssertionError(f"grading {submission} wrote no results.json (exit {run.returncode}):\n"
+                                 f"{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
+        return json.loads(out.read_text())
+
+
+def problems_with_solutions(results: dict) -> list:
+    tests = results["tests"]
+    if not tests:
+        return ["the solutions' results list no tests"]
+    out = [f"solutions fail {t['number']} {t['name']}: {t.get('output', '')[:300]}"
+           for t in tests if t["status"] != "passed"]
+    max_score = sum(t["max_score"] for t in tests)
+    if results["score"] != max_score:
+        out.append(f"solutions score {results['score']} of {max_score}")
+    return out
+
+
+def problems_with_exercises(results: dict) -> list:
+    tests = results["tests"]
+    if not tests:
+        return ["the exercises' results list no tests"]
+    out = [f"exercise stub passes {t['number']} {t['name']}" for t in tests if t["status"] == "passed"]
+    out += [f"exercise stub {t['number']} {t['name']} fails without saying 'not implemented yet': "
+            f"{t.get('output', '')[:200]}" for t in tests if "not implemented yet" not in t.get("output", "")]
+    if results["score"] != 0:
+        out.append(f"the exercise stubs score {results['score']}, not 0")
+    return out
+
+
+def main() -> int:
+    solutions = grade(ROOT / "solutions")
+    exercises = grade(ROOT / "exercises")
+    problems = problems_with_solutions(solutions) + problems_with_exercises(exercises)
+    for p in problems:
+        print(f"[grading] FAIL {p}")
+    n = len(solutions["tests"])
+    print(f"[grading] solutions: {solutions['score']:g} / {sum(t['max_score'] for t in solutions['tests']):g} "
+          f"over {n} tests; exercises as shipped: {exercises['score']:g}, "
+          f"{sum('not implemented yet' in t.get('output', '') for t in exercises['tests'])} of "
+          f"{len(exercises['tests'])} tests say 'not implemented yet'")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
