@@ -47,27 +47,40 @@ class Page:
         return f"{self.name}.html"
 
 
-def title_and_question(nb, fallback_title: str):
-    """The first markdown heading and the first paragraph after it (markdown, '' if none)."""
-    title = None
+LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s")
+
+
+def markdown_blocks(nb):
+    """The markdown cells' blocks (paragraphs, headings, lists), in order."""
     for cell in nb.cells:
-        if cell.cell_type != "markdown":
+        if cell.cell_type == "markdown":
+            for block in re.split(r"\n\s*\n", cell.source.strip()):
+                if block.strip():
+                    yield block.strip()
+
+
+def title_and_question(nb, fallback_title: str):
+    """The first markdown heading and the first paragraph after it (markdown, '' if none).
+
+    A paragraph that ends with a colon brings the list right after it along ("... such as:")."""
+    title, question = None, []
+    for block in markdown_blocks(nb):
+        lines = block.splitlines()
+        heading = HEADING.match(lines[0])
+        if title is None:
+            if heading:
+                title = heading.group(2)
+                if len(lines) > 1:  # a paragraph right under the heading, without a blank line
+                    question.append("\n".join(lines[1:]).strip())
             continue
-        for block in re.split(r"\n\s*\n", cell.source.strip()):
-            block = block.strip()
-            if not block:
-                continue
-            heading = HEADING.match(block.splitlines()[0])
-            if title is None:
-                if heading:
-                    title = heading.group(2)
-                    rest = "\n".join(block.splitlines()[1:]).strip()
-                    if rest:  # a paragraph right under the heading, without a blank line
-                        return title, rest
-                continue
-            if not heading:
-                return title, block
-    return (title or fallback_title), ""
+        if question:
+            if question[-1].endswith(":") and LIST_ITEM.match(block):
+                question.append(block)
+            break
+        if heading:
+            break
+        question.append(block)
+    return (title or fallback_title), "\n\n".join(question)
 
 
 def load_page(source: Path, executed_dir: Path) -> Page:
@@ -136,11 +149,12 @@ CONTENTS_TEMPLATE = """<!DOCTYPE html>
   h1 { font-size: 1.8em; margin-bottom: 0.2em; }
   p.lead { color: #555; margin-top: 0; }
   ol.contents { list-style: none; padding: 0; }
-  ol.contents li { margin: 1.2em 0; padding-bottom: 1em; border-bottom: 1px solid #eee; }
-  ol.contents a { font-size: 1.15em; font-weight: 600; color: #1565c0; text-decoration: none; }
-  ol.contents a:hover { text-decoration: underline; }
+  ol.contents > li { margin: 1.2em 0; padding-bottom: 1em; border-bottom: 1px solid #eee; }
+  ol.contents > li > a { font-size: 1.15em; font-weight: 600; color: #1565c0; text-decoration: none; }
+  ol.contents > li > a:hover { text-decoration: underline; }
   .question { margin: 0.3em 0 0 0; color: #333; }
   .question p { margin: 0; }
+  .question ul { margin: 0.3em 0; }
 </style>
 </head>
 <body>

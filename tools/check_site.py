@@ -14,6 +14,7 @@ Screenshots of each page's top and first chart go to target/site-check/ for a hu
 The last line printed counts the pages checked, ok and failed.
 """
 import argparse
+import base64
 import shutil
 import sys
 import tempfile
@@ -37,14 +38,26 @@ const remoteElements = Array.from(document.querySelectorAll(
   .map(e => e.getAttribute('src') || e.getAttribute('href') || e.getAttribute('data'))
   .filter(isRemote);
 const remoteResources = performance.getEntriesByType('resource').map(e => e.name).filter(isRemote);
+// Pixels the browser left transparent: an opaque PNG cut short decodes only its first rows.
+const transparentPixels = (img) => {
+  if (!img.naturalWidth || !img.naturalHeight) return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+  const context = canvas.getContext('2d');
+  context.drawImage(img, 0, 0);
+  const alpha = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  let count = 0;
+  for (let i = 3; i < alpha.length; i += 4) if (alpha[i] < 255) count++;
+  return count;
+};
 const h1 = document.querySelector('h1');
 return {
   title: document.title,
   h1: h1 ? h1.textContent.replace(/\\u00b6/g, '').trim() : null,
   textLength: document.body ? document.body.innerText.length : 0,
   images: Array.from(document.images).map(i => ({
-      src: (i.getAttribute('src') || '').slice(0, 30), width: i.naturalWidth, height: i.naturalHeight,
-      complete: i.complete})),
+      src: (i.getAttribute('src') || '').slice(0, 64), width: i.naturalWidth, height: i.naturalHeight,
+      complete: i.complete, transparent: transparentPixels(i)})),
   notebookLinks: Array.from(document.querySelectorAll('li.notebook > a'))
       .map(a => ({href: a.getAttribute('href'), text: a.textContent.trim()})),
   remote: remoteElements.concat(remoteResources),
@@ -104,11 +117,26 @@ def page_problems(facts: dict, expected: Expected) -> list:
 
 
 def drawable(image: dict) -> bool:
-    return image["complete"] and image["width"] > 0 and image["height"] > 0
+    """Decoded by the browser, and fully: an opaque PNG must show no transparent pixel."""
+    if not (image["complete"] and image["width"] > 0 and image["height"] > 0):
+        return False
+    return not (opaque_png(image["src"]) and image.get("transparent"))
+
+
+def opaque_png(src: str) -> bool:
+    """True when a data URI's PNG header says it has no alpha channel (greyscale or RGB)."""
+    prefix = "data:image/png;base64,"
+    if not src.startswith(prefix):
+        return False
+    try:
+        head = base64.b64decode(src[len(prefix):len(prefix) + 36])  # signature + IHDR: 27 bytes
+    except ValueError:
+        return False
+    return len(head) >= 26 and head[12:16] == b"IHDR" and head[25] in (0, 2)
 
 
 def common_problems(facts: dict) -> list:
-    problems = [f"image {i['src']}... is broken (the browser could not decode it)"
+    problems = [f"image {i['src'][:40]}... is broken (the browser could not decode all of it)"
                 for i in facts["images"] if not drawable(i)]
     problems += [f"loads {url} from the network (the site must work offline)" for url in facts["remote"]]
     return problems
