@@ -13,7 +13,7 @@ index in the notebook (0-based, counting all cells) and the error text.
 
 Outputs are never written back: the stored notebooks stay clean. With --save-executed DIR a copy
 of each executed notebook, outputs included, is written to DIR/NAME.ipynb (./course test uses
-target/executed/, from which tools/site.py renders the static site). Wall times go to
+target/executed/, from which tools/build_site.py renders the static site). Wall times go to
 target/notebook-timings.csv; the last line printed is 'N passed, N failed'.
 """
 import argparse
