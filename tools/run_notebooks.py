@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run every notebook headless on the real Java kernel and fail on any error.
 
-    python tools/run_notebooks.py [--workers 2] [--timeout 120] [notebooks/01_x.ipynb ...]
+    python tools/run_notebooks.py [--workers 2] [--timeout 120] [--save-executed DIR] [notebooks/01_x.ipynb ...]
 
 Each notebook runs in a fresh 'java' kernel whose working directory is notebooks/ (so the
 first cell's '%classpath target/kernel-classpath/*.jar' resolves). A notebook fails when a cell
@@ -11,7 +11,9 @@ first cell's '%classpath target/kernel-classpath/*.jar' resolves). A notebook fa
 The report names the notebook, the code cell (1-based, counting code cells only), the cell's
 index in the notebook (0-based, counting all cells) and the error text.
 
-Outputs are never written back: the stored notebooks stay clean. Wall times go to
+Outputs are never written back: the stored notebooks stay clean. With --save-executed DIR a copy
+of each executed notebook, outputs included, is written to DIR/NAME.ipynb (./course test uses
+target/executed/, from which tools/build_site.py renders the static site). Wall times go to
 target/notebook-timings.csv; the last line printed is 'N passed, N failed'.
 """
 import argparse
@@ -90,7 +92,7 @@ def indent(text: str, limit: int = 40) -> str:
     return "\n".join("      " + line for line in lines)
 
 
-def run_one(path_str: str, timeout: int) -> Result:
+def run_one(path_str: str, timeout: int, save_dir: str = None) -> Result:
     """Runs one notebook in its own kernel (called in a worker process)."""
     import nbformat
     from nbclient import NotebookClient
@@ -136,7 +138,22 @@ def run_one(path_str: str, timeout: int) -> Result:
         except Exception as e:  # kernel did not start, bad notebook file, ...
             problems = [f"could not run: {type(e).__name__}: {e}; kernel log: "
                         f"{KERNEL_LOGS.relative_to(ROOT)}/{path.stem}.log"]
+    if save_dir is not None:
+        save_executed(nb, Path(save_dir) / name)
     return Result(name, time.monotonic() - start, not problems, problems)
+
+
+def save_executed(nb, target: Path) -> None:
+    """Writes the executed notebook (outputs included) to `target`, never over the stored one.
+
+    Written to a temporary name first, so a reader never sees half a file."""
+    if target.resolve().parent == NOTEBOOKS.resolve():
+        raise ValueError(f"--save-executed must not write into {NOTEBOOKS}: the stored notebooks stay clean")
+    import nbformat
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    nbformat.write(nb, partial)
+    partial.replace(target)
 
 
 def main() -> int:
@@ -145,7 +162,12 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=int(os.environ.get("NOTEBOOK_WORKERS", "2")),
                         help="notebooks run in parallel (default 2)")
     parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default 120)")
+    parser.add_argument("--save-executed", metavar="DIR",
+                        help="also write each executed notebook, with its outputs, to DIR/NAME.ipynb")
     args = parser.parse_args()
+    save_dir = str(Path(args.save_executed).resolve()) if args.save_executed else None
+    if save_dir and Path(save_dir) == NOTEBOOKS.resolve():
+        parser.error("--save-executed must not be notebooks/: the stored notebooks stay clean")
 
     paths = [Path(p).resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
     if not (NOTEBOOKS / "target" / "kernel-classpath").is_dir():
@@ -163,7 +185,7 @@ def main() -> int:
     results = []
     if paths:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(run_one, str(p), args.timeout): p for p in paths}
+            futures = {pool.submit(run_one, str(p), args.timeout, save_dir): p for p in paths}
             for future in as_completed(futures):
                 try:
                     result = future.result()
