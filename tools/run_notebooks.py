@@ -92,14 +92,38 @@ def indent(text: str, limit: int = 40) -> str:
     return "\n".join("      " + line for line in lines)
 
 
+# A kernel that dies before its first cell is retried with fresh ports: jupyter_client picks free ports and the
+# kernel binds them a moment later, so on a busy machine another process can take one in between ("Address already
+# in use"). A failure inside a cell is never retried.
+START_ATTEMPTS = 3
+
+
 def run_one(path_str: str, timeout: int, save_dir: str = None) -> Result:
     """Runs one notebook in its own kernel (called in a worker process)."""
+    path = Path(path_str)
+    start = time.monotonic()
+    for attempt in range(1, START_ATTEMPTS + 1):
+        nb, problems, started = attempt_once(path, timeout)
+        if started or not problems:
+            break
+        if attempt < START_ATTEMPTS:
+            print(f"[notebooks] {path.name}: the kernel did not start ({problems[0][:120]}); trying again",
+                  flush=True)
+    if save_dir is not None:
+        target = Path(save_dir) / path.name
+        if problems:
+            target.unlink(missing_ok=True)  # never leave an older run's outputs for the site to show
+        else:
+            save_executed(nb, target)
+    return Result(path.name, time.monotonic() - start, not problems, problems)
+
+
+def attempt_once(path: Path, timeout: int):
+    """One run of the notebook in a fresh kernel: (executed notebook, problems, whether any cell ran)."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    path = Path(path_str)
-    name = path.name
     nb = nbformat.read(path, as_version=4)
     current = {"index": None}
 
@@ -116,7 +140,7 @@ def run_one(path_str: str, timeout: int, save_dir: str = None) -> Result:
     )
     KERNEL_LOGS.mkdir(parents=True, exist_ok=True)
     problems = []
-    start = time.monotonic()
+    log = f"{KERNEL_LOGS.relative_to(ROOT)}/{path.stem}.log"
     with open(KERNEL_LOGS / f"{path.stem}.log", "w", encoding="utf-8") as kernel_log:
         try:
             # Stop at the first failing cell: later cells would only fail because of it.
@@ -132,15 +156,12 @@ def run_one(path_str: str, timeout: int, save_dir: str = None) -> Result:
         except DeadKernelError as e:
             i = current["index"]
             problems = [f"code cell {code_cell_number(nb, i) if i is not None else '?'} (cell index {i}): "
-                        f"the Java kernel died ({e}); kernel log: {KERNEL_LOGS.relative_to(ROOT)}/{path.stem}.log"]
+                        f"the Java kernel died ({e}); kernel log: {log}"]
         except CellExecutionError as e:  # not raised with allow_errors, kept for safety
             problems = [str(e)]
         except Exception as e:  # kernel did not start, bad notebook file, ...
-            problems = [f"could not run: {type(e).__name__}: {e}; kernel log: "
-                        f"{KERNEL_LOGS.relative_to(ROOT)}/{path.stem}.log"]
-    if save_dir is not None:
-        save_executed(nb, Path(save_dir) / name)
-    return Result(name, time.monotonic() - start, not problems, problems)
+            problems = [f"could not run: {type(e).__name__}: {e}; kernel log: {log}"]
+    return nb, problems, current["index"] is not None
 
 
 def save_executed(nb, target: Path) -> None:

@@ -3,12 +3,14 @@
 
     .venv/bin/python -m unittest discover -s tools -p 'test_*.py'
 """
+import io
 import json
 import os
 import shutil
 import sys
 import tempfile
 import unittest
+from contextlib import redirect_stdout
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -135,3 +137,43 @@ class KernelSpec(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class KernelStartRetryTest(unittest.TestCase):
+    """run_one retries a kernel that died before its first cell, and never a failure inside a cell."""
+
+    def run_with(self, outcomes):
+        calls = []
+
+        def fake_attempt(path, timeout):
+            calls.append(path)
+            return outcomes[len(calls) - 1]
+
+        original = run_notebooks.attempt_once
+        run_notebooks.attempt_once = fake_attempt
+        try:
+            with redirect_stdout(io.StringIO()):
+                result = run_notebooks.run_one("notebooks/x.ipynb", 5)
+        finally:
+            run_notebooks.attempt_once = original
+        return result, len(calls)
+
+    def test_a_kernel_that_could_not_start_is_started_again(self):
+        nb = nbformat.v4.new_notebook()
+        result, calls = self.run_with([(nb, ["could not run: Address already in use"], False), (nb, [], True)])
+        self.assertTrue(result.ok)
+        self.assertEqual(2, calls)
+
+    def test_a_failing_cell_is_not_retried(self):
+        nb = nbformat.v4.new_notebook()
+        result, calls = self.run_with([(nb, ["code cell 3: boom"], True), (nb, [], True)])
+        self.assertFalse(result.ok)
+        self.assertEqual(1, calls)
+
+    def test_it_gives_up_after_a_few_start_failures(self):
+        nb = nbformat.v4.new_notebook()
+        failure = (nb, ["could not run: Kernel didn't respond"], False)
+        result, calls = self.run_with([failure] * run_notebooks.START_ATTEMPTS)
+        self.assertFalse(result.ok)
+        self.assertEqual(run_notebooks.START_ATTEMPTS, calls)
+        self.assertIn("Kernel didn't respond", result.problems[0])
