@@ -56,7 +56,8 @@ class NotebookPointersTest {
                         + "'; its headings are " + titles);
             }
         }
-        assertTrue(broken.isEmpty(), broken.size() + " pointer(s) to a missing notebook or section:\n" + String.join("\n", broken));
+        assertTrue(broken.isEmpty(),
+                broken.size() + " pointer(s) to a missing notebook or section:\n" + String.join("\n", broken));
     }
 
     @Test
@@ -75,7 +76,8 @@ class NotebookPointersTest {
                 String name = file.getFileName().toString();
                 String java = Files.readString(file);
                 if (java.contains(".ipynb\"") && !name.equals("Exercise.java") && !name.equals("Misconception.java")) {
-                    assertFalse(pairs(file).isEmpty(), name + " names a notebook, but no (notebook, section) pair was read");
+                    assertFalse(pairs(file).isEmpty(),
+                            name + " names a notebook, but no (notebook, section) pair was read");
                 }
             }
         }
