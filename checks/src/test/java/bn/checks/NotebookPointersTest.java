@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every "See notebooks/NN_x.ipynb, section 'Title'" a verdict can print names a notebook that exists and a Markdown
- * heading ({@code ## Title}, any level) in it. The pointers are the misconceptions' own ({@link Misconception#seeAlso()})
- * and the (notebook, section) pairs the checks pass explicitly, read from the sources of this package.
+ * heading ({@code ## Title}, any level) in it. The pointers are the misconceptions' own
+ * ({@link Misconception#seeAlso()}) and the (notebook, section) pairs the checks pass explicitly, read from the
+ * sources of this package.
  */
 class NotebookPointersTest {
     private static final Path NOTEBOOKS = Path.of("..", "notebooks");
