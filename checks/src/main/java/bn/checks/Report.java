@@ -17,13 +17,18 @@ public record Report(Exercise exercise, List<Verdict> verdicts) {
         return verdicts.stream().filter(Verdict::passed).count();
     }
 
-    /** Every verdict on its own line, under a heading with the exercise. */
+    /** Every verdict on its own line, under a heading with the exercise, then the one-line summary. */
     public String details() {
+        return verdictLines() + "  " + this;
+    }
+
+    /** The heading and one line per verdict, each ending in a newline (what a worksheet cell prints). */
+    public String verdictLines() {
         StringBuilder sb = new StringBuilder("Exercise " + exercise.number() + ": " + exercise.title() + "\n");
         for (Verdict v : verdicts) {
             sb.append("  ").append(v).append('\n');
         }
-        return sb.append("  ").append(this).toString();
+        return sb.toString();
     }
 
     /** A one-line summary (the details are printed by the worksheet). */

@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  *   Worksheet.check1_1(x -&gt; mean(x), x -&gt; variance(x));
  * </pre>
  *
- * Pass {@code null} for a method you have not written yet: it is reported as skipped.
+ * Pass {@code null} for a method you have not written yet: it is reported as skipped. The verdicts are printed; the
+ * returned report, shown as the cell's value when the call is the cell's last statement, sums them up in one line.
  */
 public final class Worksheet {
     private Worksheet() {
@@ -113,7 +114,7 @@ public final class Worksheet {
 
     private static Report run(Exercise exercise, Verdict... verdicts) {
         Report report = new Report(exercise, new ArrayList<>(List.of(verdicts)));
-        System.out.println(report.details());
+        System.out.print(report.verdictLines());   // the Report itself, the cell's value, shows the summary line
         return report;
     }
 }

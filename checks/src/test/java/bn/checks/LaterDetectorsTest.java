@@ -186,6 +186,9 @@ class LaterDetectorsTest {
         assertTrue(report.verdicts().get(1).message().startsWith("skipped"));
         assertEquals("Exercise 1.1: 1 of 2 checks passed.", report.toString());
         assertTrue(report.details().contains("PASS 1.1 mean: matches mu_B"), report.details());
+        assertTrue(report.details().endsWith("\n  Exercise 1.1: 1 of 2 checks passed."), report.details());
+        assertEquals(report.verdictLines() + "  " + report, report.details());
+        assertEquals(3, report.verdictLines().split("\n").length, report.verdictLines());   // heading + 2 verdicts
     }
 
     @Test

@@ -166,17 +166,23 @@ public final class Charts {
      * {@code lines("Loss", "loss", history, "epoch", "train loss", "test loss")}.
      */
     public static BufferedImage lines(String title, String yLabel, Table table, String xColumn, String... yColumns) {
+        return lines(title, yLabel, table, xColumn, yColumns == null ? null : List.of(yColumns), WIDTH, HEIGHT);
+    }
+
+    /** The same at a chosen size: {@code lines("Loss", "loss", history, "epoch", List.of("train loss"), 900, 360)}. */
+    public static BufferedImage lines(String title, String yLabel, Table table, String xColumn, List<String> yColumns,
+                                      int width, int height) {
         if (table == null) {
             throw new IllegalArgumentException("the table must not be null");
         }
-        if (yColumns == null || yColumns.length == 0) {
+        if (yColumns == null || yColumns.isEmpty()) {
             throw new IllegalArgumentException("name at least one y column of " + table.columnNames());
         }
         Map<String, double[]> ys = new LinkedHashMap<>();
         for (String y : yColumns) {
             ys.put(y, numbers(table, y));
         }
-        return lines(title, xColumn, yLabel, numbers(table, xColumn), ys);
+        return lines(title, xColumn, yLabel, numbers(table, xColumn), ys, width, height);
     }
 
     // ------------------------------------------------------------------ bars

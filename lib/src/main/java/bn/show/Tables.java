@@ -20,8 +20,8 @@ import java.util.Map;
  * come from are never changed, so computations keep every digit.
  *
  * <pre>{@code
- * Tables.matrix(x, Layout.FEATURES_BY_BATCH);          // rows "unit 1..n", columns "example 1..m"
- * Tables.matrix(x, Layout.BATCH_BY_FEATURES);          // rows "example 1..N", columns "feature 1..D"
+ * Tables.matrix(x, Layout.FEATURES_BY_BATCH);          // rows "unit 0..n-1", columns "example 0..m-1"
+ * Tables.matrix(x, Layout.BATCH_BY_FEATURES);          // rows "example 0..N-1", columns "feature 0..D-1"
  * Tables.perFeature("BN parameters", Map.of("gamma", gamma, "beta", beta));   // one row per feature
  * Tables.perFeatureStats(x, Layout.FEATURES_BY_BATCH); // mean, BN's variance (/m) next to Tablesaw's (/(m-1))
  * Tables.rounded(history);                             // any table, doubles rounded for display
@@ -56,8 +56,9 @@ public final class Tables {
 
     /**
      * A matrix in one of the two 2-D layouts: for {@link Layout#FEATURES_BY_BATCH} (n, m) the rows are
-     * "unit 1..n" and the columns "example 1..m"; for {@link Layout#BATCH_BY_FEATURES} (N, D) the rows are
-     * "example 1..N" and the columns "feature 1..D".
+     * "unit 0..n-1" and the columns "example 0..m-1"; for {@link Layout#BATCH_BY_FEATURES} (N, D) the rows are
+     * "example 0..N-1" and the columns "feature 0..D-1". Labels count from 0, like Java's indices: "unit 2",
+     * "example 4" is {@code x.get(2, 4)}.
      */
     public static Table matrix(Tensor x, Layout layout) {
         requireTensor(x, "x");
@@ -71,7 +72,10 @@ public final class Tables {
                 + (layout == null ? "null" : layout.name()) + "; flatten the batch axes first");
     }
 
-    /** A matrix with rows "{rowName} 1..", columns "{columnName} 1..", and a first column naming the rows. */
+    /**
+     * A matrix with rows "{rowName} 0..", columns "{columnName} 0.." (counted from 0, like Java's indices), and a
+     * first column naming the rows.
+     */
     public static Table matrix(String title, Tensor x, String rowName, String columnName) {
         requireTensor(x, "x");
         x.requireRank(2, "Tables.matrix");
@@ -80,11 +84,11 @@ public final class Tables {
         List<Column<?>> columns = new ArrayList<>();
         StringColumn labels = StringColumn.create(rowName);
         for (int r = 0; r < rows; r++) {
-            labels.append(rowName + " " + (r + 1));
+            labels.append(rowName + " " + r);
         }
         columns.add(labels);
         for (int c = 0; c < cols; c++) {
-            DoubleColumn col = DoubleColumn.create(columnName + " " + (c + 1));
+            DoubleColumn col = DoubleColumn.create(columnName + " " + c);
             for (int r = 0; r < rows; r++) {
                 col.append(round(x.get(r, c), DIGITS));
             }
@@ -94,7 +98,7 @@ public final class Tables {
     }
 
     /**
-     * One row per feature, "feature 1..C", and one column per entry of {@code columns} (in its iteration order; use a
+     * One row per feature, "feature 0..C-1", and one column per entry of {@code columns} (in its iteration order; use a
      * LinkedHashMap or Map.of for few). Each tensor must hold C numbers: (C,) or a kept-dims form such as (C, 1).
      */
     public static Table perFeature(String title, Map<String, Tensor> columns) {
@@ -245,7 +249,7 @@ public final class Tables {
     private static StringColumn featureLabels(int c) {
         StringColumn labels = StringColumn.create("feature");
         for (int f = 0; f < c; f++) {
-            labels.append("feature " + (f + 1));
+            labels.append("feature " + f);
         }
         return labels;
     }

@@ -76,6 +76,17 @@ class ChartsTest {
     }
 
     @Test
+    void linesFromATableTakeAWidthAndHeight() {
+        Table history = Table.create("h", IntColumn.create("epoch", new int[] {1, 2, 3}),
+                DoubleColumn.create("train loss", new double[] {1, .5, .2}));
+        BufferedImage image = Charts.lines("loss", "loss", history, "epoch", List.of("train loss"), 420, 260);
+        assertEquals(420, image.getWidth());
+        assertEquals(260, image.getHeight());
+        assertThrows(IllegalArgumentException.class,
+                () -> Charts.lines("loss", "loss", history, "epoch", List.of(), 420, 260));
+    }
+
+    @Test
     void badSeriesAreRefusedWithTheSeriesName() {
         double[] x = {1, 2, 3};
         var lengths = assertThrows(IllegalArgumentException.class,

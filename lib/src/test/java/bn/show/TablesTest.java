@@ -25,18 +25,18 @@ class TablesTest {
         assertEquals(3, t.rowCount());
         assertEquals(6, t.columnCount());
         assertEquals("unit", t.columnNames().get(0));
-        assertEquals("example 1", t.columnNames().get(1));
-        assertEquals("example 5", t.columnNames().get(5));
-        assertEquals("unit 3", t.stringColumn("unit").get(2));
-        assertEquals(Tables.round(x.get(2, 4), 4), t.doubleColumn("example 5").get(2), 0);
+        assertEquals("example 0", t.columnNames().get(1));                    // labels count from 0, like get(k, i)
+        assertEquals("example 4", t.columnNames().get(5));
+        assertEquals("unit 2", t.stringColumn("unit").get(2));
+        assertEquals(Tables.round(x.get(2, 4), 4), t.doubleColumn("example 4").get(2), 0);
     }
 
     @Test
     void examplesByFeaturesNamesRowsAndColumns() {
         Table t = Tables.matrix(Tensor.randn(random, 4, 2), Layout.BATCH_BY_FEATURES);
-        assertEquals(List.of("example", "feature 1", "feature 2"), t.columnNames());
+        assertEquals(List.of("example", "feature 0", "feature 1"), t.columnNames());
         assertEquals(4, t.rowCount());
-        assertEquals("example 4", t.stringColumn("example").get(3));
+        assertEquals("example 3", t.stringColumn("example").get(3));
         assertThrows(IllegalArgumentException.class, () -> Tables.matrix(Tensor.zeros(2, 2, 2, 2), Layout.NCHW));
     }
 
@@ -87,6 +87,7 @@ class TablesTest {
         Table t = Tables.perFeature("BN", columns);
         assertEquals(List.of("feature", "mu", "gamma"), t.columnNames());
         assertEquals(2.0, t.doubleColumn("mu").get(1), 0);
+        assertEquals(List.of("feature 0", "feature 1", "feature 2"), t.stringColumn("feature").asList());
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Tables.perFeature("BN", Map.of("a", Tensor.ones(3), "b", Tensor.ones(4))));
         assertTrue(e.getMessage().contains("has"), e.getMessage());
