@@ -165,7 +165,20 @@ def verdict_problems(number: str, methods: list, text: str, expect_pass: bool) -
 
 
 def run_one(path_str: str, timeout: int) -> tuple:
-    """Runs one notebook's worksheets as shipped and with the solutions; returns (name, seconds, problems)."""
+    """Runs one notebook's worksheets as shipped and with the solutions; returns (name, seconds, problems).
+
+    Like tools/run_notebooks.py, a kernel that dies before its first cell is started again (a port taken by
+    another process between jupyter_client's pick and the kernel's bind); a failure inside a cell is not."""
+    start = time.monotonic()
+    for attempt in range(1, run_notebooks.START_ATTEMPTS + 1):
+        name, problems, started = attempt_once(path_str, timeout)
+        if started or not problems:
+            break
+    return name, time.monotonic() - start, problems
+
+
+def attempt_once(path_str: str, timeout: int) -> tuple:
+    """One run in a fresh kernel: (name, problems, whether any cell ran)."""
     import nbformat
     from nbclient import NotebookClient
 
@@ -185,7 +198,7 @@ def run_one(path_str: str, timeout: int) -> tuple:
     log_dir = run_notebooks.KERNEL_LOGS
     log_dir.mkdir(parents=True, exist_ok=True)
     problems = []
-    start = time.monotonic()
+    started = False
     with open(log_dir / f"{path.stem}.worksheets.log", "w", encoding="utf-8") as kernel_log:
         try:
             with client.setup_kernel(stderr=kernel_log, stdout=kernel_log):
@@ -194,6 +207,7 @@ def run_one(path_str: str, timeout: int) -> tuple:
                     if replacement is not None:
                         cell.source = replacement
                     client.execute_cell(cell, index)
+                    started = True
                     label = "with the solution" if replacement is not None or (expect and expect[1]) else "as shipped"
                     errors = run_notebooks.cell_problems(nbformat.from_dict({"cells": [cell]}), 0)
                     if errors:
@@ -209,7 +223,7 @@ def run_one(path_str: str, timeout: int) -> tuple:
                             problems.append(f"exercise {number} {label} printed:\n" + run_notebooks.indent(text))
         except Exception as e:  # kernel died, timeout, bad file
             problems.append(f"could not run: {type(e).__name__}: {e}")
-    return path.name, time.monotonic() - start, problems
+    return path.name, problems, started
 
 
 def main() -> int:
