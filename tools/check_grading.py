@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """The autograder on the course itself: the reference solutions must score full marks, and the generated
-exercises (what a learner starts from) must score 0 with "not implemented yet" on every test.
+exercises (what a learner starts from) must score 0 with "not implemented yet" on every test. A worksheet
+notebook is graded too: notebook 01 with its exercise cells filled in with the reference solution scores full
+marks on exercises 1.1 and 1.2 (and nothing else), and as shipped it scores 0.
 
     python tools/check_grading.py
 
 Runs tools/grader/bn-grader the way an instructor does and reads the results.json it writes, so this checks the
 whole path: submission reading, compilation, the bytecode allowlist, the child JVM, scoring and Gradescope's format.
 """
+import copy
 import json
 import subprocess
 import sys
@@ -15,6 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GRADER = ROOT / "tools" / "grader" / "bn-grader"
+WORKSHEET = ROOT / "notebooks" / "01_n_by_m.ipynb"
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import check_worksheets  # noqa: E402  (finds the worksheet cells and the solutions' class bodies)
 
 
 def grade(submission: Path) -> dict:
@@ -52,10 +59,49 @@ def problems_with_exercises(results: dict) -> list:
     return out
 
 
+def solved(nb: dict) -> tuple:
+    """A copy of a worksheet notebook whose exercise cells hold the reference solutions, and their numbers."""
+    nb = copy.deepcopy(nb)
+    numbers = set()
+    for number, answer, _check in check_worksheets.worksheets(nb):
+        solution = check_worksheets.exercise_file(check_worksheets.SOLUTIONS, number).read_text(encoding="utf-8")
+        nb["cells"][answer]["source"] = check_worksheets.class_body(solution)
+        numbers.add(number)
+    return nb, numbers
+
+
+def problems_with_worksheet(results: dict, answered: set, expect_pass: bool) -> list:
+    tests = results["tests"]
+    mine = [t for t in tests if t["number"] in answered]
+    if not mine:
+        return [f"the worksheet's results list no test of exercises {sorted(answered)}"]
+    if expect_pass:
+        out = [f"solved worksheet fails {t['number']} {t['name']}: {t.get('output', '')[:300]}"
+               for t in mine if t["status"] != "passed"]
+        out += [f"solved worksheet passes {t['number']} {t['name']}, which it does not answer"
+                for t in tests if t["number"] not in answered and t["status"] == "passed"]
+    else:
+        out = [f"worksheet as shipped: {t['number']} {t['name']} does not fail with 'not implemented yet'"
+               for t in mine if t["status"] == "passed" or "not implemented yet" not in t.get("output", "")]
+    return out
+
+
+def grade_worksheet(nb: dict) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / WORKSHEET.name
+        path.write_text(json.dumps(nb), encoding="utf-8")
+        return grade(path)
+
+
 def main() -> int:
     solutions = grade(ROOT / "solutions")
     exercises = grade(ROOT / "exercises")
     problems = problems_with_solutions(solutions) + problems_with_exercises(exercises)
+    shipped = json.loads(WORKSHEET.read_text(encoding="utf-8"))
+    filled, answered = solved(shipped)
+    filled_results = grade_worksheet(filled)
+    problems += problems_with_worksheet(filled_results, answered, expect_pass=True)
+    problems += problems_with_worksheet(grade_worksheet(shipped), answered, expect_pass=False)
     for p in problems:
         print(f"[grading] FAIL {p}")
     n = len(solutions["tests"])
@@ -63,6 +109,8 @@ def main() -> int:
           f"over {n} tests; exercises as shipped: {exercises['score']:g}, "
           f"{sum('not implemented yet' in t.get('output', '') for t in exercises['tests'])} of "
           f"{len(exercises['tests'])} tests say 'not implemented yet'")
+    print(f"[grading] worksheet {WORKSHEET.name} filled in with the solutions: {filled_results['score']:g} points, "
+          f"exercises {', '.join(sorted(answered))}")
     return 1 if problems else 0
 
 

@@ -1,4 +1,5 @@
 """Unit tests of tools/check_grading.py's verdicts (the grading stage itself runs the real grader)."""
+import json
 import sys
 import unittest
 from pathlib import Path
@@ -40,3 +41,29 @@ class CheckGradingTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class WorksheetGradingTest(unittest.TestCase):
+    def results(self, *tests):
+        return {"score": 0, "tests": list(tests)}
+
+    def test_a_solved_worksheet_must_pass_its_exercises_and_only_those(self):
+        ok = self.results(test("a", "passed", 1, 1), dict(test("z", "failed", 0, 1), number="9.9"))
+        self.assertEqual([], check_grading.problems_with_worksheet(ok, {"1.1"}, expect_pass=True))
+        bad = self.results(test("a", "failed", 0, 1, "wrong axis"), dict(test("z", "passed", 1, 1), number="9.9"))
+        problems = check_grading.problems_with_worksheet(bad, {"1.1"}, expect_pass=True)
+        self.assertTrue(any("fails 1.1 a" in p for p in problems), problems)
+        self.assertTrue(any("9.9 z" in p and "does not answer" in p for p in problems), problems)
+
+    def test_a_shipped_worksheet_must_fail_with_not_implemented(self):
+        shipped = self.results(test("a", "failed", 0, 1, "Exercise 1.1 is not implemented yet."))
+        self.assertEqual([], check_grading.problems_with_worksheet(shipped, {"1.1"}, expect_pass=False))
+        other = self.results(test("a", "failed", 0, 1, "compile error"))
+        self.assertTrue(check_grading.problems_with_worksheet(other, {"1.1"}, expect_pass=False))
+
+    def test_solving_fills_every_exercise_cell_with_the_reference_class_body(self):
+        nb = json.loads(check_grading.WORKSHEET.read_text(encoding="utf-8"))
+        filled, numbers = check_grading.solved(nb)
+        self.assertEqual({"1.1", "1.2"}, numbers)
+        for number, answer, _ in check_grading.check_worksheets.worksheets(filled):
+            self.assertNotIn("not implemented yet", "".join(filled["cells"][answer]["source"]))
