@@ -4,7 +4,7 @@
 Starts './course lab --no-browser --port P' on a free localhost port, waits for the
 "[course] JupyterLab is ready: URL" line, then through the REST API (with the token):
   1. /api/kernelspecs lists the 'java' kernel,
-  2. /api/contents lists the notebooks folder,
+  2. JupyterLab's news and update pop-ups are off, and /api/contents lists the notebooks folder,
   3. a 'java' kernel starts and computes 6 * 7 over the websocket, as JupyterLab does,
 and stops the kernel and the server. Takes about 10 s. Exit code 0 when all pass.
 """
@@ -121,6 +121,13 @@ def main() -> int:
             print(f"[lab] ok   kernelspec 'java': {specs['java']['spec']['display_name']}")
         else:
             failures.append(f"no 'java' kernelspec; found {sorted(specs)}")
+
+        notification = api(base, token, "/lab/api/settings/@jupyterlab/apputils-extension:notification")
+        defaults = {k: v.get("default") for k, v in notification["schema"]["properties"].items()}
+        if defaults.get("fetchNews") == "false" and defaults.get("checkForUpdates") is False:
+            print("[lab] ok   JupyterLab's news and update pop-ups are off (tools/jupyterlab-overrides.json)")
+        else:
+            failures.append(f"JupyterLab's news/update pop-ups are not switched off: {defaults}")
 
         contents = api(base, token, "/api/contents")
         names = sorted(item["name"] for item in contents["content"])
