@@ -170,10 +170,8 @@ def run_one(path_str: str, timeout: int) -> tuple:
     Like tools/run_notebooks.py, a kernel that dies before its first cell is started again (a port taken by
     another process between jupyter_client's pick and the kernel's bind); a failure inside a cell is not."""
     start = time.monotonic()
-    for attempt in range(1, run_notebooks.START_ATTEMPTS + 1):
-        name, problems, started = attempt_once(path_str, timeout)
-        if started or not problems:
-            break
+    name, problems, _ = run_notebooks.with_start_retries(lambda: attempt_once(path_str, timeout),
+                                                         Path(path_str).name)
     return name, time.monotonic() - start, problems
 
 

@@ -98,17 +98,24 @@ def indent(text: str, limit: int = 40) -> str:
 START_ATTEMPTS = 3
 
 
+def with_start_retries(attempt, name: str):
+    """Calls attempt() -> (..., problems, whether any cell ran) again while its kernel died before the first cell,
+    at most START_ATTEMPTS times in all, and returns the last result."""
+    for n in range(1, START_ATTEMPTS + 1):
+        result = attempt()
+        problems, started = result[-2], result[-1]
+        if started or not problems:
+            break
+        if n < START_ATTEMPTS:
+            print(f"[notebooks] {name}: the kernel did not start ({problems[0][:120]}); trying again", flush=True)
+    return result
+
+
 def run_one(path_str: str, timeout: int, save_dir: str = None) -> Result:
     """Runs one notebook in its own kernel (called in a worker process)."""
     path = Path(path_str)
     start = time.monotonic()
-    for attempt in range(1, START_ATTEMPTS + 1):
-        nb, problems, started = attempt_once(path, timeout)
-        if started or not problems:
-            break
-        if attempt < START_ATTEMPTS:
-            print(f"[notebooks] {path.name}: the kernel did not start ({problems[0][:120]}); trying again",
-                  flush=True)
+    nb, problems, _ = with_start_retries(lambda: attempt_once(path, timeout), path.name)
     if save_dir is not None:
         target = Path(save_dir) / path.name
         if problems:
