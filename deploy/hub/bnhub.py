@@ -158,9 +158,11 @@ def publish_course(public: Path) -> str:
     git(repo, "add", "-A")
     if git(repo, "status", "--porcelain").strip():
         git(repo, "commit", "-q", "-m", "Course update")
-    # git refuses to read a repository another account owns unless told (safe.directory, a "global" setting that
-    # the students' pulls read from this file: GIT_CONFIG_GLOBAL in singleuser.sh).
-    (public / "gitconfig").write_text(f"[safe]\n\tdirectory = {repo / '.git'}\n", encoding="utf-8")
+    # git refuses to read a repository another account owns unless told (safe.directory, a "global" setting): the
+    # students' servers read this file as their global git config (GIT_CONFIG_GLOBAL, set by singleuser.sh), which
+    # includes their own ~/.gitconfig.
+    (public / "gitconfig").write_text(f"[safe]\n\tdirectory = {repo / '.git'}\n[include]\n\tpath = ~/.gitconfig\n",
+                                      encoding="utf-8")
     return git(repo, "rev-parse", "--short", "HEAD").strip()
 
 

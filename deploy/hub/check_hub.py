@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
@@ -143,6 +144,22 @@ def run_cells(server: str, token: str, kernel_id: str, cells: list[str]) -> list
         return answers
 
     return IOLoop.current().run_sync(talk, timeout=KERNEL_TIMEOUT_S)
+
+
+def pull_through_link(url: str, token: str) -> list[str]:
+    """What an nbgitpuller link's page does: reads the pull's event stream; returns the phases seen."""
+    req = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
+    phases = []
+    with urllib.request.urlopen(req, timeout=120) as r:
+        for raw in r:
+            line = raw.decode(errors="replace").strip()
+            if line.startswith("data:"):
+                event = json.loads(line[5:])
+                if "phase" in event:
+                    phases.append(event["phase"])
+                    if event["phase"] in ("finished", "error"):
+                        break
+    return phases
 
 
 def processes_of_run(run_id: str) -> dict[int, dict]:
@@ -345,9 +362,21 @@ def main() -> int:
         arrived = api.call(f"/user/{me}/api/contents/{bnhub.COURSE_DIR_NAME}", expect=(200,))
         names = [i["name"] for i in arrived["content"]]
         failures.check(kept == f"My own notes, by {me}." and "UPDATE.md" in names,
-                       f"{me}: after a course update their edited notebook is still theirs and the update's "
-                       f"new file arrived (nbgitpuller)",
+                       f"{me}: after a course update and a server restart their edited notebook is still theirs "
+                       f"and the update's new file arrived (nbgitpuller)",
                        f"{me}: after the update the cell reads {kept!r}; course folder {names}")
+
+        # The other student takes the same update through an nbgitpuller link, without a restart.
+        other = students[1]
+        token = api.call(f"/hub/api/users/{other}/tokens", "POST", {"note": "check_hub link"})["token"]
+        query = urllib.parse.urlencode({"repo": str(state / "public" / "course"), "branch": "main",
+                                        "targetpath": bnhub.COURSE_DIR_NAME})
+        phases = pull_through_link(f"{base}/user/{other}/git-pull/api?{query}", token)
+        first = next(c for c in api.call(f"/user/{other}/api/contents/{path}")["content"]["cells"]
+                     if c["cell_type"] == "markdown")["source"]
+        failures.check(phases[-1:] == ["finished"] and first == "Updated by the instructor.\n",
+                       f"{other}: an nbgitpuller link brought the update into their untouched notebook",
+                       f"{other}: the link's pull ended with {phases[-3:]}; the cell reads {first!r}")
     except Exception as e:  # noqa: BLE001 - every failure is reported, then everything is stopped
         failures.append(f"{type(e).__name__}: {e}")
         log(f"FAIL {type(e).__name__}: {e}")

@@ -52,7 +52,7 @@ c.JupyterHub.services = [{"name": "course-admin",
                           "api_token": (s.secret / "admin-token").read_text(encoding="utf-8").strip()}]
 c.JupyterHub.load_roles = [{"name": "course-admin", "services": ["course-admin"],
                             "scopes": ["admin:users", "admin:servers", "access:servers", "list:users",
-                                       "read:users", "admin-ui"]}]
+                                       "read:users", "admin-ui", "tokens"]}]
 
 
 class CourseAccountsMixin:

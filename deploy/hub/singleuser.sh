@@ -13,7 +13,9 @@ set -uo pipefail
 cd "$HOME" || exit 1
 dest="$HOME/$BN_COURSE_DIR"
 # The published course belongs to the hub's account; git must be told that reading it is intended (safe.directory).
-if ! GIT_CONFIG_GLOBAL="$BN_COURSE_GITCONFIG" gitpuller "$BN_COURSE_GIT" main "$dest" >"$HOME/.bn-course-update.log" 2>&1; then
+# The server keeps this setting, so that nbgitpuller links (git-pull?repo=...) work too; it includes ~/.gitconfig.
+export GIT_CONFIG_GLOBAL="$BN_COURSE_GITCONFIG"
+if ! gitpuller "$BN_COURSE_GIT" main "$dest" >"$HOME/.bn-course-update.log" 2>&1; then
   echo "[bn-course] WARNING: could not update $dest from the course (log: ~/.bn-course-update.log)" >&2
 fi
 if [ -d "$dest/notebooks" ]; then
