@@ -73,3 +73,51 @@ class DockerfileReadingTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HubConfigTest(unittest.TestCase):
+    """deploy/hub/jupyterhub_config.py as JupyterHub loads it, in both modes (no hub is started here)."""
+
+    def load(self, system_users: bool):
+        import asyncio
+        import os
+        from traitlets.config.loader import PyFileConfigLoader
+        state = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, state)
+        settings = bnhub.Settings(root=str(bnhub.ROOT), state=str(state), ip="127.0.0.1", port=8000, hub_port=1,
+                                  proxy_api_port=2, instructor="teacher", students=["ada", "grace"],
+                                  system_users=system_users, java_home="/j", run_id="r1")
+        settings.secret.mkdir(parents=True)
+        (settings.secret / "admin-token").write_text("t0ken\n")
+        bnhub.read_or_make_secret(settings.secret / "student-password", 6)
+        bnhub.read_or_make_secret(settings.secret / "instructor-password", 16)
+        settings.save(settings.secret / "settings.json")
+        os.environ["BN_HUB_SETTINGS"] = str(settings.secret / "settings.json")
+        self.addCleanup(os.environ.pop, "BN_HUB_SETTINGS")
+        config = PyFileConfigLoader("jupyterhub_config.py", path=str(HERE / "hub")).load_config()
+        return config, settings, asyncio.run
+
+    def test_trial_mode_shared_passwords_and_homes_in_the_state_folder(self):
+        from jupyterhub.spawner import SimpleLocalProcessSpawner
+        config, settings, run = self.load(system_users=False)
+        auth = config.JupyterHub.authenticator_class(config=config)
+        student_pw = (settings.secret / "student-password").read_text().strip()
+        admin_pw = (settings.secret / "instructor-password").read_text().strip()
+        self.assertEqual(run(auth.authenticate(None, {"username": "ada", "password": student_pw}))["name"], "ada")
+        self.assertIsNone(run(auth.authenticate(None, {"username": "ada", "password": "wrong-password"})))
+        self.assertEqual(run(auth.authenticate(None, {"username": "teacher", "password": admin_pw}))["admin"], True)
+        self.assertFalse(auth.validate_username("Root Account"))
+        self.assertEqual(config.Authenticator.allowed_users, {"ada", "grace"})
+        spawner = config.JupyterHub.spawner_class
+        self.assertTrue(issubclass(spawner, SimpleLocalProcessSpawner))
+        self.assertEqual(config.SimpleLocalProcessSpawner.home_dir_template, f"{settings.state}/homes/{{username}}")
+
+    def test_root_mode_system_accounts_with_pam(self):
+        from jupyterhub.auth import PAMAuthenticator
+        from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner
+        config, _, _ = self.load(system_users=True)
+        self.assertTrue(issubclass(config.JupyterHub.authenticator_class, PAMAuthenticator))
+        self.assertTrue(issubclass(config.JupyterHub.spawner_class, LocalProcessSpawner))
+        self.assertFalse(issubclass(config.JupyterHub.spawner_class, SimpleLocalProcessSpawner))
+        self.assertEqual(config.LocalAuthenticator.add_user_cmd, bnhub.ADD_USER_CMD)
+        self.assertEqual(config.Spawner.environment["BN_COURSE_DIR"], bnhub.COURSE_DIR_NAME)

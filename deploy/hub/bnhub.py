@@ -328,7 +328,7 @@ def main(argv: list[str]) -> int:
                   f"{settings.secret / 'initial-passwords.csv'} (readable by root only)")
     else:
         user_pw = read_or_make_secret(settings.secret / "student-password", 6)
-        admin_pw = read_or_make_secret(settings.secret / "instructor-password", 8)
+        admin_pw = read_or_make_secret(settings.secret / "instructor-password", 16)   # JupyterHub: 32+ chars
         print("[course] WARNING: not root, so every student's server runs as your own account: students are NOT "
               "isolated from one another. Fine for a trial; for a class run ./course hub as root.")
         print(f"[course] passwords: students '{user_pw}' (shared), instructor '{admin_pw}' "
