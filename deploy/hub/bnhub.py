@@ -212,6 +212,14 @@ def hide_instructor_files(state: Path) -> list[str]:
     return hidden
 
 
+def unreachable_for_students() -> list[str]:
+    """Root mode: what the students' accounts must run but cannot reach (tried as the account 'nobody'), e.g. a
+    checkout inside root's private home."""
+    needed = [ROOT / ".venv-hub" / "bin" / "python", HERE / "singleuser.sh"]
+    return [str(p) for p in needed
+            if subprocess.run(["runuser", "-u", "nobody", "--", "test", "-x", str(p)]).returncode != 0]
+
+
 def ensure_group() -> None:
     try:
         grp.getgrnam(STUDENT_GROUP)
@@ -301,6 +309,9 @@ def main(argv: list[str]) -> int:
     system_users = os.geteuid() == 0
     if system_users:
         problems = [p for p in (system_account_problem(n) for n in [instructor, *students]) if p]
+        problems += [f"the students' accounts cannot run {p}: a folder above the checkout is private (e.g. /root); "
+                     f"put the checkout where other accounts can enter (e.g. /srv/bn-course)"
+                     for p in unreachable_for_students()]
         if problems:
             print("[course] ERROR: " + "\n         ".join(problems), file=sys.stderr)
             return 2

@@ -229,6 +229,11 @@ def publish_update(state: Path, notebook: str) -> None:
 
 def main() -> int:
     system_users = os.geteuid() == 0
+    if system_users and bnhub.unreachable_for_students():
+        # As the site stage does without a browser: say so loudly rather than fail on where the clone lives.
+        log(f"SKIPPED: other accounts cannot enter this checkout ({ROOT}: a parent folder is private), so no "
+            f"student's server can run from it; ./course hub refuses to start here too")
+        return 0
     prefix = "bnt" + secrets.token_hex(2)
     instructor, on_roster, students = f"{prefix}i", f"{prefix}r", [f"{prefix}a", f"{prefix}b"]
     state = Path(tempfile.mkdtemp(prefix="bn-hub-check-"))
@@ -328,6 +333,9 @@ def main() -> int:
                            f"{me}: their token gets {own} on their server and {cross} on {other}'s")
 
         procs = processes_of_run(run_id)
+        hub_side = [memory_kib(pid) for pid, p in procs.items() if not p["user"] and Path(f"/proc/{pid}").exists()]
+        log(f"info memory of the hub and its proxy: PSS {sum(m[0] for m in hub_side) / 1024:.0f} MiB, "
+            f"RSS {sum(m[1] for m in hub_side) / 1024:.0f} MiB ({len(hub_side)} processes)")
         for name in students:
             mine = {pid: p for pid, p in procs.items() if p["user"] == name}
             parts = []
