@@ -120,7 +120,10 @@ c.LocalProcessSpawner.interrupt_timeout = 20   # time for the server to shut its
 # --- each student's server: their copy of the course (pulled by nbgitpuller), JupyterLab and the Java kernel ---
 c.Spawner.cmd = [str(root / "deploy" / "hub" / "singleuser.sh")]
 c.Spawner.default_url = f"/lab/tree/{bnhub.COURSE_DIR_NAME}/notebooks/00_start_here.ipynb"
-c.Spawner.start_timeout = 120
+# A busy machine (a class logging in at once) starts servers slowly: measured here under load, a server took over
+# 30 s (JupyterHub's default http_timeout) to answer after a restart.
+c.Spawner.start_timeout = 180
+c.Spawner.http_timeout = 120
 c.Spawner.environment = {
     "PATH": os.pathsep.join([str(venv_bin), str(Path(s.java_home) / "bin"), "/usr/local/bin", "/usr/bin", "/bin"]),
     "JAVA_HOME": s.java_home,
