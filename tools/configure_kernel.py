@@ -25,6 +25,10 @@ JVM_OPTS = "-Djava.awt.headless=true"
 # the installed one's when it opens the notebook, so they must be equal, or opening marks the notebook modified
 # (and autosave writes outputs into notebooks/). JJava installs "Java (jjava)": we name it "Java".
 NOTEBOOK_KERNELSPEC = {"name": "java", "display_name": "Java", "language": "java"}
+# The language_info the notebooks store. JJava reports its own when a notebook opens, with the running JDK's version
+# ("17.0.15+6-Debian-1deb12u1"), which no stored value can match on every machine: JupyterLab writes it into the
+# notebook and marks it modified. The git filter (tools/notebook_filter.py) puts this one back for git.
+NOTEBOOK_LANGUAGE_INFO = {"name": "java"}
 
 
 def kernel_dir() -> Path:
