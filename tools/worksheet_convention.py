@@ -8,9 +8,10 @@ Before: a code cell tagged `exercise-N.M` holds the learner's methods and the ne
 check cell is gone. Then running the cell always checks the code it holds: a method that fails to compile stops
 the cell before the check (nothing is graded), an edit is checked only by running the cell again, and there is no
 check cell to run before its exercise. The grader drops the `Worksheet.check...` statement and what follows it
-when it extracts a tagged cell (bn.grader.submission.NotebookExtractor). Notebooks already converted are left as
-they are; the file is rewritten only when something changed. Markdown that speaks of "the next cell" checking the
-exercise is not rewritten: read the cells around each worksheet after running this.
+when it extracts a tagged cell (bn.grader.submission.NotebookExtractor). The course's standard paragraph above a
+worksheet ("Replace each `throw` ... run the check cell below it ... that cell is what gets graded.") is rewritten
+to say so; other markdown is not: read the cells around each worksheet after running this. Notebooks already
+converted are left as they are; the file is rewritten only when something changed.
 """
 import json
 import re
@@ -55,6 +56,31 @@ def convert(nb: dict) -> list:
     return done
 
 
+OLD_PARAGRAPH = re.compile(r"Replace each `throw` in the cell tagged `exercise-(\d+\.\d+)` with your code, run it, then run the"
+                           r" check cell below it\..*?that cell is what gets graded\.", re.DOTALL)
+NEW_PARAGRAPH = ("Replace each `throw` in the cell tagged `exercise-{n}` with your code, then run the cell. Its last line"
+                 " checks the methods the cell has just defined, with the same verdicts and messages as the graded tests:"
+                 " one PASS or FAIL per method, and a FAIL that matches a known mistake names it and the section that"
+                 " explains it. Before you write anything it lists what each check verifies. If a method does not"
+                 " compile, the cell stops there and shows the compiler's message: nothing is checked until the whole"
+                 " cell compiles, so a check never grades an older version of your code. Keep only method declarations"
+                 " (and helpers of your own) above the check line: that is what gets graded.")
+
+
+def rewrite_paragraphs(nb: dict) -> int:
+    """Rewrites the standard worksheet paragraph in markdown cells; returns how many were rewritten."""
+    count = 0
+    for cell in nb["cells"]:
+        if cell.get("cell_type") != "markdown":
+            continue
+        text = source(cell)
+        new, n = OLD_PARAGRAPH.subn(lambda m: NEW_PARAGRAPH.format(n=m.group(1)), text)
+        if n:
+            cell["source"] = new.splitlines(keepends=True)
+            count += n
+    return count
+
+
 def main(paths: list) -> int:
     if not paths:
         print(__doc__)
@@ -62,8 +88,10 @@ def main(paths: list) -> int:
     for p in map(Path, paths):
         nb = json.loads(p.read_text(encoding="utf-8"))
         done = convert(nb)
-        if done:
-            p.write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        if rewrite_paragraphs(nb) or done:
+            text = p.read_text(encoding="utf-8")
+            p.write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False)
+                         + ("\n" if text.endswith("\n") else ""), encoding="utf-8")
         print(f"{p}: {'exercises ' + ', '.join(done) + ' converted' if done else 'nothing to convert'}")
     return 0
 
