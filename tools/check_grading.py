@@ -65,7 +65,9 @@ def solved(nb: dict) -> tuple:
     numbers = set()
     for number, answer, _check in check_worksheets.worksheets(nb):
         solution = check_worksheets.exercise_file(check_worksheets.SOLUTIONS, number).read_text(encoding="utf-8")
-        nb["cells"][answer]["source"] = check_worksheets.class_body(solution)
+        # What a learner hands in: the methods, then the cell's own check statement (which the grader drops).
+        stored = check_worksheets.source(nb["cells"][answer])
+        nb["cells"][answer]["source"] = check_worksheets.with_methods(stored, check_worksheets.class_body(solution))
         numbers.add(number)
     return nb, numbers
 

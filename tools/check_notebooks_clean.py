@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fail when a notebook under notebooks/ is stored with outputs, or is not set up for the Java kernel.
 
-Notebooks are kept without outputs (outputs [] and execution_count null in every code cell) so
+The stored kernelspec must equal the installed one (tools/configure_kernel.py), or JupyterLab marks a notebook
+modified as soon as it opens it. Notebooks are kept without outputs (outputs [] and execution_count null in every code cell) so
 that diffs show only what an author wrote and learners start from a clean page. Each notebook
 must also name the 'java' kernel and start with the cell that loads the course's classpath.
 
@@ -16,7 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_CELL = "%classpath target/kernel-classpath/*.jar"
-KERNELSPEC = {"name": "java", "display_name": "Java", "language": "java"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from configure_kernel import NOTEBOOK_KERNELSPEC as KERNELSPEC  # noqa: E402  (one place: the installed spec's)
 
 
 def tracked_notebooks() -> list[Path]:
@@ -51,7 +53,7 @@ def problems_in(path: Path) -> list[str]:
     if code_cells == 0:
         problems.append("has no code cell")
     spec = nb.get("metadata", {}).get("kernelspec", {})
-    if spec.get("name") != KERNELSPEC["name"] or spec.get("language") != KERNELSPEC["language"]:
+    if spec != KERNELSPEC:
         problems.append(f"metadata.kernelspec must be {json.dumps(KERNELSPEC)}, found {json.dumps(spec)}")
     return problems
 

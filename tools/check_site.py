@@ -3,21 +3,27 @@
 
     python tools/check_site.py [--site site] [--executed target/executed]
 
-Checks, in a real browser (Debian's chromium, driven through its chromedriver by Selenium; Selenium
-never downloads a driver or a browser here):
- - the contents page (site/index.html) links every notebook, in order, under its title;
- - every notebook page shows its title, and each chart (image/png output) of the executed notebook
-   is on the page as an image the browser actually decoded (naturalWidth > 0); no image is broken;
- - no page loads anything from the network: the browser runs with name resolution switched off,
-   and no element or resource may point at http(s).
-Screenshots of each page's top and first chart go to target/site-check/ for a human to look at.
-The last line printed counts the pages checked, ok and failed.
+Serves site/ on 127.0.0.1 (a throw-away port) and checks, in a real browser (Debian's chromium, driven through its
+chromedriver by Selenium; Selenium never downloads a driver or a browser here):
+ - the contents page (index.html) links every page of notebooks/contents.txt that exists, in order, under its
+   title, and the navigation sidebar links them too; the search page finds a word of the course;
+ - every page shows its title; each chart (image/png output) of the executed notebook is an image the browser
+   decoded whole; every image has alt text (not empty, not its own file name);
+ - math rendered: a page whose markdown holds LaTeX ($...$) shows MathJax output (mjx-container elements) and no
+   raw `$...$` is left in its text;
+ - nothing is loaded from outside the site: the browser cannot resolve any host name, and no element or resource
+   may point anywhere but the site's own address.
+Screenshots of each page's top, its first chart and its first formula go to target/site-check/. The last line
+printed counts the pages checked, ok and failed.
 """
 import argparse
-import base64
+import functools
+import http.server
+import re
 import shutil
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,47 +36,73 @@ SHOTS = ROOT / "target" / "site-check"
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
-# What the checks need from a loaded page, collected in the page itself.
+# Waits for MathJax (when the page loads it) to finish typesetting, then collects what the checks need.
 PAGE_FACTS_JS = """
-const isRemote = (url) => /^(https?:)?\\/\\//i.test(url || '');
-const remoteElements = Array.from(document.querySelectorAll(
-    'script[src], link[href], img[src], iframe[src], source[src], video[src], audio[src], embed[src], object[data]'))
-  .map(e => e.getAttribute('src') || e.getAttribute('href') || e.getAttribute('data'))
-  .filter(isRemote);
-const remoteResources = performance.getEntriesByType('resource').map(e => e.name).filter(isRemote);
+const done = arguments[arguments.length - 1];
 // Pixels the browser left transparent: an opaque PNG cut short decodes only its first rows.
 const transparentPixels = (img) => {
   if (!img.naturalWidth || !img.naturalHeight) return null;
-  const canvas = document.createElement('canvas');
-  canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
-  const context = canvas.getContext('2d');
-  context.drawImage(img, 0, 0);
-  const alpha = context.getImageData(0, 0, canvas.width, canvas.height).data;
-  let count = 0;
-  for (let i = 3; i < alpha.length; i += 4) if (alpha[i] < 255) count++;
-  return count;
+  try {
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(img, 0, 0);
+    const alpha = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    for (let i = 3; i < alpha.length; i += 4) if (alpha[i] < 255) count++;
+    return count;
+  } catch (e) { return null; }
 };
-const h1 = document.querySelector('h1');
-return {
-  title: document.title,
-  h1: h1 ? h1.textContent.replace(/\\u00b6/g, '').trim() : null,
-  textLength: document.body ? document.body.innerText.length : 0,
-  images: Array.from(document.images).map(i => ({
-      src: (i.getAttribute('src') || '').slice(0, 64), width: i.naturalWidth, height: i.naturalHeight,
-      complete: i.complete, transparent: transparentPixels(i)})),
-  notebookLinks: Array.from(document.querySelectorAll('li.notebook > a'))
-      .map(a => ({href: a.getAttribute('href'), text: a.textContent.trim()})),
-  remote: remoteElements.concat(remoteResources),
+const collect = () => {
+  const origin = location.origin;
+  const isOutside = (url) => {
+    if (!url || url.startsWith('#') || url.startsWith('data:') || url.startsWith('blob:')) return false;
+    try { return new URL(url, location.href).origin !== origin; } catch (e) { return true; }
+  };
+  const loaded = Array.from(document.querySelectorAll(
+      'script[src], link[href]:not([rel=canonical]):not([rel=alternate]), img[src], iframe[src], source[src], '
+      + 'video[src], audio[src], embed[src], object[data]'))
+    .map(e => e.getAttribute('src') || e.getAttribute('href') || e.getAttribute('data'))
+    .filter(isOutside);
+  const resources = performance.getEntriesByType('resource').map(e => e.name).filter(isOutside);
+  // Visible text outside code, with MathJax's own output left out: raw $...$ there was not typeset.
+  const main = document.querySelector('main') || document.body;
+  const clone = main.cloneNode(true);
+  clone.querySelectorAll('pre, code, script, style, mjx-container, .highlight, .output').forEach(e => e.remove());
+  const h1 = main.querySelector('h1');
+  done({
+    h1: h1 ? h1.textContent.replace(/[\\u00b6#]/g, '').trim() : null,
+    textLength: main.innerText.length,
+    text: clone.textContent,
+    math: document.querySelectorAll('mjx-container').length,
+    mathErrors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
+    images: Array.from(main.querySelectorAll('img')).map(i => ({
+        src: i.getAttribute('src') || '', alt: i.getAttribute('alt'), width: i.naturalWidth,
+        height: i.naturalHeight, complete: i.complete, transparent: transparentPixels(i)})),
+    contentsLinks: Array.from(document.querySelectorAll('.course-contents a.reference.internal'))
+        .map(a => ({href: a.getAttribute('href'), text: a.textContent.trim()})),
+    sidebarLinks: Array.from(document.querySelectorAll('nav.bd-links a.reference.internal'))
+        .map(a => a.getAttribute('href')),
+    outside: loaded.concat(resources),
+  });
 };
+if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+  MathJax.startup.promise.then(collect, collect);
+} else {
+  collect();
+}
 """
+
+RAW_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\s][^$\n]*?\$", re.DOTALL)
 
 
 @dataclass(frozen=True)
 class Expected:
-    """What one notebook page must show."""
+    """What one page must show."""
     href: str
     title: str       # plain text of the first heading
-    charts: int      # image/png outputs in the executed notebook
+    charts: int      # image/png outputs of the executed notebook
+    math: bool       # its markdown holds LaTeX math
 
 
 def count_png_outputs(nb) -> int:
@@ -78,74 +110,140 @@ def count_png_outputs(nb) -> int:
                for out in cell.get("outputs", []) if "image/png" in out.get("data", {}))
 
 
-def expected_pages(executed_dir: Path, notebooks_dir: Path = build_site.NOTEBOOKS) -> list:
+def has_math(markdown: str) -> bool:
+    return bool(RAW_MATH.search(re.sub(r"`[^`]*`", "", markdown)))
+
+
+def expected_pages(executed_dir: Path, notebooks_dir: Path = build_site.NOTEBOOKS,
+                   contents: Path = build_site.CONTENTS) -> list:
     import nbformat
 
     result = []
-    for source in sorted(notebooks_dir.glob("*.ipynb")):
-        page = build_site.load_page(source, executed_dir)
-        charts = count_png_outputs(nbformat.read(page.executed, as_version=4))
-        result.append(Expected(page.href, build_site.markdown_to_text(page.title), charts))
+    for name in build_site.contents_entries(contents):
+        page = build_site.load_page(name, executed_dir, notebooks_dir)
+        if page is None:
+            continue
+        if page.is_notebook:
+            nb = nbformat.read(page.source, as_version=4)
+            charts = count_png_outputs(nb)
+            math = any(has_math(c.source) for c in nb.cells if c.cell_type == "markdown")
+        else:
+            charts, math = 0, has_math(page.source.read_text(encoding="utf-8"))
+        result.append(Expected(page.href, build_site.markdown_to_text(page.title), charts, math))
     return result
 
 
 def contents_problems(facts: dict, expected: list) -> list:
-    """Problems of the contents page: every notebook linked, in order, under its title."""
-    found = [link["href"] for link in facts["notebookLinks"]]
+    """Problems of the contents page: every page linked, in order, under its title; the sidebar lists them too."""
+    found = [link["href"] for link in facts["contentsLinks"]]
     want = [e.href for e in expected]
     problems = []
     if found != want:
-        problems.append(f"the contents page links {found}, expected {want} (every notebook, in order)")
-    for link, e in zip(facts["notebookLinks"], expected):
-        if link["href"] == e.href and link["text"] != e.title:
+        problems.append(f"the contents page links {found}, expected {want} (every page, in order)")
+    for link, e in zip(facts["contentsLinks"], expected):
+        if link["href"] == e.href and build_site.markdown_to_text(link["text"]) != e.title:
             problems.append(f"the contents page names {e.href} '{link['text']}', expected '{e.title}'")
+    missing = [e.href for e in expected if e.href not in facts["sidebarLinks"]]
+    if missing:
+        problems.append(f"the navigation sidebar does not link {missing}")
     return problems + common_problems(facts)
 
 
 def page_problems(facts: dict, expected: Expected) -> list:
-    """Problems of one notebook page: its title, and every chart decoded by the browser."""
+    """Problems of one page: its title, every chart decoded, math typeset."""
     problems = []
-    if facts["h1"] != expected.title:
+    if build_site.markdown_to_text(facts["h1"] or "") != expected.title:
         problems.append(f"first heading is {facts['h1']!r}, expected {expected.title!r}")
     if facts["textLength"] < 200:
         problems.append(f"the page shows almost no text ({facts['textLength']} characters)")
-    drawn = [i for i in facts["images"] if i["src"].startswith("data:image/png") and drawable(i)]
+    drawn = [i for i in facts["images"] if "/_images/" in "/" + i["src"] and drawable(i)]
     if len(drawn) != expected.charts:
         problems.append(f"{len(drawn)} chart(s) drawn, expected {expected.charts} "
                         f"(the image/png outputs of the executed notebook)")
+    if expected.math and facts["math"] == 0:
+        problems.append("the page's markdown has LaTeX math, but MathJax typeset nothing")
     return problems + common_problems(facts)
 
 
 def drawable(image: dict) -> bool:
-    """Decoded by the browser, and fully: an opaque PNG must show no transparent pixel."""
+    """Decoded by the browser, and fully: an opaque PNG (see opaque_png) must show no transparent pixel."""
     if not (image["complete"] and image["width"] > 0 and image["height"] > 0):
         return False
-    return not (opaque_png(image["src"]) and image.get("transparent"))
+    return not (image.get("opaque") and image.get("transparent"))
 
 
-def opaque_png(src: str) -> bool:
-    """True when a data URI's PNG header says it has no alpha channel (greyscale or RGB)."""
-    prefix = "data:image/png;base64,"
-    if not src.startswith(prefix):
-        return False
+def opaque_png(path: Path) -> bool:
+    """True when the file is a PNG whose header says it has no alpha channel (greyscale or RGB)."""
     try:
-        head = base64.b64decode(src[len(prefix):len(prefix) + 36])  # signature + IHDR: 27 bytes
-    except ValueError:
+        with open(path, "rb") as f:
+            head = f.read(26)
+    except OSError:
         return False
     return len(head) >= 26 and head[12:16] == b"IHDR" and head[25] in (0, 2)
 
 
+def mark_opaque(facts: dict, site: Path) -> dict:
+    """Adds to each image whether its file on disk is an opaque PNG."""
+    for image in facts["images"]:
+        src = image["src"].split("?")[0]
+        image["opaque"] = bool(src) and "//" not in src and opaque_png(site / src)
+    return facts
+
+
+def alt_problem(image: dict) -> str:
+    """Why an image's alt text does not describe it ('' when it does)."""
+    alt = (image.get("alt") or "").strip()
+    name = image["src"].split("?")[0].rsplit("/", 1)[-1]
+    if not alt:
+        return f"image {image['src'][:60]} has no alt text"
+    if name and (alt == image["src"] or alt.endswith(name)):
+        return f"image {image['src'][:60]} has its file name as alt text (cell metadata mystnb.image.alt is missing)"
+    return ""
+
+
 def common_problems(facts: dict) -> list:
-    problems = [f"image {i['src'][:40]}... is broken (the browser could not decode all of it)"
+    problems = [f"image {i['src'][:60]} is broken (the browser could not decode it)"
                 for i in facts["images"] if not drawable(i)]
-    problems += [f"loads {url} from the network (the site must work offline)" for url in facts["remote"]]
+    problems += [p for p in map(alt_problem, facts["images"]) if p]
+    raw = RAW_MATH.findall(facts["text"])
+    if raw:
+        problems.append(f"raw LaTeX left in the text (not typeset): {[r[:40] for r in raw[:5]]}")
+    if facts["mathErrors"]:
+        problems.append(f"{facts['mathErrors']} formula(s) MathJax could not typeset")
+    problems += [f"loads {url} from outside the site (the site must work offline)" for url in facts["outside"]]
     return problems
 
 
-class Browser:
-    """Headless Chromium through chromedriver, cut off from the network."""
+class Server:
+    """site/ over HTTP on 127.0.0.1, on a free port, in a background thread."""
 
-    def __init__(self, width=1200, height=900):
+    def __init__(self, folder: Path):
+        handler = functools.partial(QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Browser:
+    """Headless Chromium through chromedriver, cut off from every host name."""
+
+    def __init__(self, width=1280, height=900):
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
 
@@ -156,29 +254,45 @@ class Browser:
                      "--disable-quic", "--no-first-run", "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--hide-scrollbars",
                      f"--window-size={width},{height}", f"--user-data-dir={self._profile}",
-                     # No name resolves: anything fetched from a server fails, as it would offline.
-                     "--host-resolver-rules=MAP * ~NOTFOUND"):
+                     # No name resolves but the local server's: anything fetched from elsewhere fails, as it would offline.
+                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
             options.add_argument(flag)
         # An explicit driver path: Selenium Manager (which downloads drivers) is never started.
         self.driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
         self.driver.set_page_load_timeout(60)
+        self.driver.set_script_timeout(60)
 
-    def facts(self, path: Path) -> dict:
-        self.driver.get(path.resolve().as_uri())
-        return self.driver.execute_script(PAGE_FACTS_JS)
+    def facts(self, url: str) -> dict:
+        self.driver.get(url)
+        return self.driver.execute_async_script(PAGE_FACTS_JS)
 
-    def screenshot(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.driver.execute_script("window.scrollTo(0, 0);")
-        self.driver.save_screenshot(str(path))
-
-    def screenshot_first_chart(self, path: Path) -> bool:
+    def search_hits(self, site_url: str, word: str) -> int:
+        """How many results Sphinx's search page lists for `word` (it searches in the browser)."""
+        import time
         from selenium.webdriver.common.by import By
 
-        charts = self.driver.find_elements(By.CSS_SELECTOR, 'img[src^="data:image/png"]')
-        if not charts:
-            return False
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", charts[0])
+        self.driver.get(f"{site_url}search.html?q={word}")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            hits = self.driver.find_elements(By.CSS_SELECTOR, "#search-results ul.search li")
+            status = self.driver.find_elements(By.CSS_SELECTOR, "#search-results p.search-summary")
+            if hits or (status and status[0].text.strip()):
+                return len(hits)
+            time.sleep(0.3)
+        return 0
+
+    def screenshot(self, path: Path, css: str = None) -> bool:
+        """The page's top, or the first element matching `css` scrolled into view (False if there is none)."""
+        from selenium.webdriver.common.by import By
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if css:
+            found = self.driver.find_elements(By.CSS_SELECTOR, css)
+            if not found:
+                return False
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", found[0])
+        else:
+            self.driver.execute_script("window.scrollTo(0, 0);")
         self.driver.save_screenshot(str(path))
         return True
 
@@ -205,9 +319,9 @@ def browser_missing() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Check the static site in headless Chromium.")
-    parser.add_argument("--site", type=Path, default=build_site.SITE, help="the rendered site (default site)")
+    parser.add_argument("--site", type=Path, default=build_site.SITE, help="the built site (default site)")
     parser.add_argument("--executed", type=Path, default=build_site.EXECUTED,
-                        help="the executed notebooks it was rendered from (default target/executed)")
+                        help="the executed notebooks it was built from (default target/executed)")
     args = parser.parse_args()
 
     why = browser_missing()
@@ -220,21 +334,24 @@ def main() -> int:
         print(f"[site] ERROR: {e}", file=sys.stderr)
         return 1
 
-    passed = failed = charts = 0
-    with Browser() as browser:
+    passed = failed = charts = formulas = 0
+    with Server(args.site) as server, Browser() as browser:
         checks = [("index.html", lambda f: contents_problems(f, expected))]
         checks += [(e.href, lambda f, e=e: page_problems(f, e)) for e in expected]
         for href, check in checks:
-            page = args.site / href
-            if not page.is_file():
-                problems = [f"{page} does not exist (render the site first: tools/build_site.py)"]
+            if not (args.site / href).is_file():
+                problems = [f"{args.site / href} does not exist (build the site first: tools/build_site.py)"]
             else:
-                facts = browser.facts(page)
+                facts = mark_opaque(browser.facts(server.url + href), args.site)
                 problems = check(facts)
                 stem = Path(href).stem
                 browser.screenshot(SHOTS / f"{stem}.png")
-                browser.screenshot_first_chart(SHOTS / f"{stem}-chart.png")
-                charts += sum(1 for i in facts["images"] if i["src"].startswith("data:image/png") and drawable(i))
+                browser.screenshot(SHOTS / f"{stem}-chart.png", "main img")
+                browser.screenshot(SHOTS / f"{stem}-math.png", "mjx-container")
+                charts += sum(1 for i in facts["images"] if drawable(i))
+                formulas += facts["math"]
+            if href == "index.html" and browser.search_hits(server.url, "momentum") == 0:
+                problems.append("the search page finds nothing for 'momentum'")
             if problems:
                 failed += 1
                 print(f"[site] FAIL {href}")
@@ -243,7 +360,8 @@ def main() -> int:
             else:
                 passed += 1
                 print(f"[site] ok   {href}")
-    print(f"[site] {charts} chart(s) drawn by Chromium; screenshots in {build_site.display(SHOTS)}/")
+    print(f"[site] {charts} image(s) drawn and {formulas} formula(s) typeset by Chromium; "
+          f"screenshots in {build_site.display(SHOTS)}/")
     print(f"[site] {passed + failed} page(s) checked: {passed} ok, {failed} failed")
     return 0 if failed == 0 else 1
 

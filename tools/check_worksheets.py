@@ -1,21 +1,24 @@
 #!/usr/bin/env python3
-"""Prove that the notebooks' worksheet cells work, both as shipped and with correct answers.
+"""Prove that the notebooks' worksheet cells work: as shipped, with correct answers, and with a compile error.
 
     python tools/check_worksheets.py [--workers 2] [--timeout 120] [notebooks/01_n_by_m.ipynb ...]
 
-A worksheet is a code cell tagged `exercise-N.M` (the learner's methods; see checks/README.md) followed by an
-untagged cell calling `Worksheet.checkN_M(...)`. For every notebook that has worksheets this script
+A worksheet is a code cell tagged `exercise-N.M` holding the learner's methods and ending with the statement
+`Worksheet.checkN_M(...)` (see checks/README.md; tools/worksheet_convention.py converts the older layout, where the
+call stood in the next cell, which is still accepted with a warning). For every notebook with worksheets this script
 
  1. checks statically that each exercise of exercises/src/main/java/bn/exercises has exactly one worksheet, and that
     the shipped cell declares exactly the exercise class's methods, each with the generated stub's `throw` line;
  2. runs, in one fresh Java kernel, only the cells a worksheet needs: the notebook's first two code cells (classpath
     and imports), then for each worksheet
-      - the cell as shipped and its check cell, which must print `FAIL N.M method: Exercise N.M is not implemented
-        yet...` for every method and no PASS;
-      - the cell with its body replaced by the reference solution's class body (what lies between the braces of
+      - the cell as shipped, which must say "Not started yet", list what the checks verify and print no PASS/FAIL;
+      - the cell with its methods replaced by the reference solution's class body (what lies between the braces of
         solutions/src/main/java/bn/exercises/ExN_M_*.java, i.e. exactly the text the grader's wrapping turns back
-        into that class) and the check cell again, which must print `PASS N.M method` for every method and no FAIL.
-    JShell replaces a method redefined with the same signature, so the second definition takes over.
+        into that class), which must print `PASS N.M method` for every method and no FAIL;
+      - that solved cell again with a compile error in its first method: the kernel must stop the cell with the
+        compiler's error, and nothing may be graded (no PASS, no "checks passed"), although the solution's methods
+        from the run before are still loaded. This is the case "the check graded code I no longer have".
+    JShell replaces a method redefined with the same signature, so a later definition takes over.
 
 Nothing is written back to the notebooks. The last line printed is 'N passed, N failed'.
 """
@@ -39,6 +42,8 @@ EXERCISES = ROOT / "exercises" / "src" / "main" / "java" / "bn" / "exercises"
 SOLUTIONS = ROOT / "solutions" / "src" / "main" / "java" / "bn" / "exercises"
 TAG = re.compile(r"^exercise-(\d+\.\d+)$")
 CHECK_CALL = re.compile(r"\bWorksheet\.check(\d+)_(\d+)\s*\(")
+# Where the check statement starts in an exercise cell: it and everything after it are not the learner's methods.
+CHECK_LINE = re.compile(r"^[ \t]*Worksheet\.check\d+_\d+\s*\(", re.MULTILINE)
 # A public method of an exercise class and the one statement of its generated (stub) body.
 STUB_METHOD = re.compile(r"^\s*public\s+[\w\[\]<>, ]+?\s+(\w+)\s*\([^)]*\)\s*\{\s*\n\s*(throw new UnsupportedOperationException"
                          r"\(\"Exercise [^\n]*\);)\s*\n\s*\}", re.MULTILINE)
@@ -85,7 +90,10 @@ def stub_methods(java: str) -> dict:
 
 
 def worksheets(nb) -> list:
-    """[(number, answer cell index, check cell index)] in notebook order; raises on a malformed worksheet."""
+    """[(number, answer cell index, check cell index)] in notebook order; raises on a malformed worksheet.
+
+    The check cell is the answer cell itself when the cell ends with its check call (the convention); in the older
+    layout it is the next code cell."""
     found = []
     cells = nb["cells"]
     for i, cell in enumerate(cells):
@@ -93,16 +101,47 @@ def worksheets(nb) -> list:
         if cell.get("cell_type") != "code" or not tags:
             continue
         number = TAG.match(tags[0]).group(1)
-        check = next((j for j in range(i + 1, len(cells)) if cells[j].get("cell_type") == "code"), None)
+        check = i if CHECK_LINE.search(source(cell)) else \
+            next((j for j in range(i + 1, len(cells)) if cells[j].get("cell_type") == "code"), None)
         if check is None or not CHECK_CALL.search(source(cells[check])):
-            raise ValueError(f"the cell tagged exercise-{number} (cell index {i}) is not followed by a code cell"
-                             f" calling Worksheet.check{number.replace('.', '_')}(...)")
+            raise ValueError(f"the cell tagged exercise-{number} (cell index {i}) does not end with a call of"
+                             f" Worksheet.check{number.replace('.', '_')}(...)")
         call = CHECK_CALL.search(source(cells[check]))
         if f"{call.group(1)}.{call.group(2)}" != number:
             raise ValueError(f"the cell tagged exercise-{number} (cell index {i}) is checked by"
                              f" Worksheet.check{call.group(1)}_{call.group(2)}")
         found.append((number, i, check))
     return found
+
+
+def methods_part(cell_source: str) -> str:
+    """The learner's part of an exercise cell: what stands before its check statement."""
+    m = CHECK_LINE.search(cell_source)
+    return cell_source[:m.start()] if m else cell_source
+
+
+def check_part(cell_source: str) -> str:
+    """The check statement at the end of an exercise cell, with the comment line just above it ('' if none)."""
+    m = CHECK_LINE.search(cell_source)
+    if not m:
+        return ""
+    before = cell_source[:m.start()].rstrip("\n").rsplit("\n", 1)
+    lead = before[-1] + "\n" if before and before[-1].strip().startswith("//") else ""
+    return lead + cell_source[m.start():]
+
+
+def with_methods(cell_source: str, methods: str) -> str:
+    """The exercise cell with its methods replaced, its check statement kept."""
+    check = check_part(cell_source)
+    return methods.rstrip() + ("\n\n" + check if check else "\n")
+
+
+def broken(methods: str) -> str:
+    """The methods with a statement that does not compile at the top of the first method body."""
+    m = METHOD_SIGNATURE.search(methods)
+    if not m:
+        raise ValueError("no public method to break")
+    return methods[:m.end()] + '\n        int broken = "not a number";   // does not compile' + methods[m.end():]
 
 
 def static_problems(notebooks: dict) -> list:
@@ -164,6 +203,40 @@ def verdict_problems(number: str, methods: list, text: str, expect_pass: bool) -
     return problems
 
 
+def not_started_problems(number: str, methods: list, text: str) -> list:
+    """What is wrong with a worksheet's output before anything is written: it must say so, list what each method's
+    check verifies, count the checks, and show no PASS or FAIL line."""
+    problems = []
+    if f"Exercise {number}:" not in text or "Not started yet" not in text:
+        problems.append("no 'Exercise N.M: ...' heading with 'Not started yet'")
+    for method in methods:
+        if not re.search(rf"^\s*- {re.escape(method)}\(", text, re.MULTILINE):
+            problems.append(f"no line '- {method}(...' saying what its check verifies")
+    plural = "check" if len(methods) == 1 else "checks"
+    if f"0 of {len(methods)} {plural} passed." not in text:
+        problems.append(f"no summary '0 of {len(methods)} {plural} passed.'")
+    problems += [f"unexpected: {line.strip()}" for line in text.splitlines()
+                 if line.strip().startswith(("PASS ", "FAIL "))]
+    return problems
+
+
+def compile_error_problems(number: str, cell) -> list:
+    """What is wrong with the run of an exercise cell that does not compile: the kernel must report the compile
+    error, and no verdict may be printed (the solution's methods from the run before are still loaded)."""
+    problems = []
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    if not errors:
+        problems.append("the kernel reported no error for a method that does not compile")
+    elif not any("Compilation" in (o.get("ename") or "") or "incompatible types" in "".join(o.get("traceback", []))
+                 for o in errors):
+        problems.append(f"the error is not a compile error: {errors[0].get('ename')}: {errors[0].get('evalue')}")
+    text = printed(cell)
+    if re.search(rf"\b(PASS|FAIL) {re.escape(number)} ", text) or re.search(r"\bchecks? passed", text):
+        problems.append("the check graded something although the cell did not compile:\n"
+                        + run_notebooks.indent(text))
+    return problems
+
+
 def run_one(path_str: str, timeout: int) -> tuple:
     """Runs one notebook's worksheets as shipped and with the solutions; returns (name, seconds, problems).
 
@@ -188,8 +261,14 @@ def attempt_once(path_str: str, timeout: int) -> tuple:
     plan = [(code[0], None, None), (code[1], None, None)]   # %classpath, imports
     for number, answer, check in sheets:
         solution = class_body(exercise_file(SOLUTIONS, number).read_text(encoding="utf-8"))
-        plan += [(answer, None, None), (check, None, (number, False)),
-                 (answer, solution, None), (check, None, (number, True))]
+        stored = source(nb.cells[answer])
+        if check == answer:
+            plan += [(answer, None, (number, "not started")),
+                     (answer, with_methods(stored, solution), (number, "pass")),
+                     (answer, with_methods(stored, broken(solution)), (number, "compile error"))]
+        else:   # the older layout: a separate check cell
+            plan += [(answer, None, None), (check, None, (number, "not started")),
+                     (answer, solution, None), (check, None, (number, "pass"))]
 
     client = NotebookClient(nb, kernel_name="java", timeout=timeout, allow_errors=True,
                             resources={"metadata": {"path": str(NOTEBOOKS)}})
@@ -206,16 +285,25 @@ def attempt_once(path_str: str, timeout: int) -> tuple:
                         cell.source = replacement
                     client.execute_cell(cell, index)
                     started = True
-                    label = "with the solution" if replacement is not None or (expect and expect[1]) else "as shipped"
+                    label = {None: "as shipped", "not started": "as shipped", "pass": "with the solution",
+                             "compile error": "with a compile error"}[expect and expect[1]]
                     errors = run_notebooks.cell_problems(nbformat.from_dict({"cells": [cell]}), 0)
+                    if expect is not None and expect[1] == "compile error":
+                        number = expect[0]
+                        found = compile_error_problems(number, cell)
+                        problems += [f"exercise {number} {label}: {p}" for p in found]
+                        continue
                     if errors:
                         problems += [f"cell index {index} ({label}): {e}" for e in errors]
                         break
                     if expect is not None:
-                        number, solved = expect
+                        number, state = expect
                         methods = list(stub_methods(exercise_file(EXERCISES, number).read_text(encoding="utf-8")))
                         text = printed(cell)
-                        found = verdict_problems(number, methods, text, expect_pass=solved)
+                        if state == "not started":
+                            found = not_started_problems(number, methods, text)
+                        else:
+                            found = verdict_problems(number, methods, text, expect_pass=True)
                         problems += [f"exercise {number} {label}: {p}" for p in found]
                         if found:
                             problems.append(f"exercise {number} {label} printed:\n" + run_notebooks.indent(text))
@@ -239,6 +327,14 @@ def main() -> int:
         print(f"[worksheets] {p}")
     if problems:
         failed.append("static checks")
+    for name, nb in notebooks.items():
+        try:
+            legacy = [number for number, answer, check in worksheets(nb) if answer != check]
+        except ValueError:
+            legacy = []
+        for number in legacy:
+            print(f"[worksheets] WARNING {name}: exercise {number} has its check in a separate cell (the older layout);"
+                  f" convert it: python tools/worksheet_convention.py notebooks/{name}")
     paths = [p for p in paths if worksheets(notebooks.get(p.name) or json.loads(p.read_text(encoding="utf-8")))]
     if not (NOTEBOOKS / "target" / "kernel-classpath").is_dir():
         print("[worksheets] notebooks/target/kernel-classpath/ is missing: build first (./course test does)")

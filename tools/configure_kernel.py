@@ -6,6 +6,8 @@ kernel with a bare "java" again, both looked up on PATH. When the JDK that ./cou
 (17+, with jshell) is not the first "java" on PATH, we write its absolute path into argv[0]
 and put its bin/ folder first on the kernel's PATH (Jupyter expands ${PATH} in "env").
 
+The display name becomes "Java", the one the notebooks store (see NOTEBOOK_KERNELSPEC).
+
 JJAVA_JVM_OPTS holds the options of the kernel's JVM (the launcher splits it on whitespace):
 headless AWT, so charts render to images without a display.
 
@@ -19,6 +21,14 @@ import sys
 from pathlib import Path
 
 JVM_OPTS = "-Djava.awt.headless=true"
+# The kernelspec the notebooks store (metadata.kernelspec). JupyterLab rewrites a notebook's stored kernelspec with
+# the installed one's when it opens the notebook, so they must be equal, or opening marks the notebook modified
+# (and autosave writes outputs into notebooks/). JJava installs "Java (jjava)": we name it "Java".
+NOTEBOOK_KERNELSPEC = {"name": "java", "display_name": "Java", "language": "java"}
+# The language_info the notebooks store. JJava reports its own when a notebook opens, with the running JDK's version
+# ("17.0.15+6-Debian-1deb12u1"), which no stored value can match on every machine: JupyterLab writes it into the
+# notebook and marks it modified. The git filter (tools/notebook_filter.py) puts this one back for git.
+NOTEBOOK_LANGUAGE_INFO = {"name": "java"}
 
 
 def kernel_dir() -> Path:
@@ -38,6 +48,8 @@ def configure(spec: dict, java: str) -> dict:
         spec["argv"][0] = java
         env["PATH"] = os.path.dirname(java) + os.pathsep + "${PATH}"
     spec["env"] = env
+    spec["display_name"] = NOTEBOOK_KERNELSPEC["display_name"]
+    spec["language"] = NOTEBOOK_KERNELSPEC["language"]
     return spec
 
 

@@ -177,3 +177,30 @@ class KernelStartRetryTest(unittest.TestCase):
         self.assertFalse(result.ok)
         self.assertEqual(run_notebooks.START_ATTEMPTS, calls)
         self.assertIn("Kernel didn't respond", result.problems[0])
+
+
+class NotebookFilter(unittest.TestCase):
+    """tools/notebook_filter.py: what git sees of a notebook."""
+    NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+    def test_outputs_counts_and_the_jdks_language_info_are_left_out(self):
+        import notebook_filter
+        stored = (self.NOTEBOOKS / "01_n_by_m.ipynb").read_text(encoding="utf-8")
+        nb = json.loads(stored)
+        code = next(c for c in nb["cells"] if c["cell_type"] == "code")
+        code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "hi"}]
+        code["execution_count"] = 3
+        code["metadata"]["execution"] = {"iopub.status.busy": "2026"}
+        nb["metadata"]["language_info"] = {"name": "Java", "version": "21.0.2"}
+        self.assertEqual(stored, notebook_filter.clean(json.dumps(nb, indent=2) + "\n"))
+
+    def test_every_stored_notebook_passes_through_unchanged(self):
+        import notebook_filter
+        for path in sorted(self.NOTEBOOKS.glob("*.ipynb")):
+            text = path.read_text(encoding="utf-8")
+            self.assertEqual(text, notebook_filter.clean(text), f"{path.name}: not stored as Jupyter writes it")
+
+    def test_anything_else_passes_through(self):
+        import notebook_filter
+        for text in ("", "not json", "[1, 2]", '{"a": 1}'):
+            self.assertEqual(text, notebook_filter.clean(text))

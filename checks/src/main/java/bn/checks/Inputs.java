@@ -13,7 +13,7 @@ public final class Inputs {
     private Inputs() {
     }
 
-    /** An (n, m) mini-batch in the seeds' layout: unit i is centred near 2i - 1 with spread near i + 1. */
+    /** An (n, m) mini-batch in the paper's (n, m) layout: unit i is centred near 2i - 1 with spread near i + 1. */
     public static Tensor unitsByExamples(long seed, int n, int m) {
         Tensor z = Tensor.randn(new Random(seed), n, m);                       // (n, m)
         return z.times(spreads(n, n, 1)).plus(centres(n, n, 1));

@@ -6,7 +6,7 @@ import java.util.function.IntToLongFunction;
  * Exercise 6.2: how many parameters a Keras BatchNormalization layer holds, and the totals Keras' model summary
  * prints. Counts come back as {@code long[] {total, trainable, nonTrainable}}.
  *
- * <p>The seeds' two models: Input(30) -&gt; Dense(50) -&gt; BN -&gt; Dense(5) has 2,005 parameters, 1,905 trainable,
+ * <p>The two models of a learner's question: Input(30) -&gt; Dense(50) -&gt; BN -&gt; Dense(5) has 2,005 parameters, 1,905 trainable,
  * 100 non-trainable; Input(100, 200, 3) -&gt; Conv2D(30, 4x4, same) -&gt; BN -&gt; Flatten -&gt; Dense(10) has
  * 6,001,600, 6,001,540 trainable, 60 non-trainable.
  */

@@ -188,7 +188,63 @@ class LaterDetectorsTest {
         assertTrue(report.details().contains("PASS 1.1 mean: matches mu_B"), report.details());
         assertTrue(report.details().endsWith("\n  Exercise 1.1: 1 of 2 checks passed."), report.details());
         assertEquals(report.verdictLines() + "  " + report, report.details());
-        assertEquals(3, report.verdictLines().split("\n").length, report.verdictLines());   // heading + 2 verdicts
+        assertEquals(2, report.verdictLines().lines().filter(l -> l.matches("  (PASS|FAIL) .*")).count(),
+                report.verdictLines());   // one verdict per method, under the heading
+    }
+
+    @Test
+    void oneCheckIsSingular() {
+        Report report = Worksheet.check7_1((x, groups, eps) -> x);
+        assertEquals("Exercise 7.1: 0 of 1 check passed.", report.toString());
+        assertEquals("Exercise 7.1: 1 of 1 check passed. Well done.",
+                new Report(Exercise.EX7_1, java.util.List.of(Verdict.pass("7.1", "groupNormalize", "ok"))).toString());
+    }
+
+    @Test
+    void feedbackWrapsAtWordBoundariesWithIndentedContinuations() {
+        // A wrong axis gives a long message, which must break between words only.
+        Report report = Worksheet.check1_1(x -> x.mean(0), x -> x.mean(0));
+        String lines = report.verdictLines();
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (String line : lines.split("\n")) {
+            assertTrue(line.length() <= Report.WIDTH, "longer than " + Report.WIDTH + ": " + line);
+            words.addAll(java.util.List.of(line.strip().split(" ")));
+        }
+        assertTrue(lines.split("\n").length > 3, lines);           // the long messages did wrap
+        assertTrue(lines.contains("\n      "), lines);                // continuation lines are indented under the verdict
+        String joined = String.join(" ", words);
+        for (Verdict v : report.verdicts()) {
+            assertTrue(joined.contains(v.toString().replaceAll("\\s+", " ")), "a word was split: " + lines);
+        }
+    }
+
+    @Test
+    void wrappingNeverBreaksAWordLongerThanALine() {
+        String longWord = "x".repeat(Report.WIDTH + 5);
+        assertEquals("  short\n    " + longWord + "\n    end\n", Report.wrap("short " + longWord + " end", "    ", "  "));
+    }
+
+    @Test
+    void aWorksheetNotStartedSaysWhatToWriteAndWhatTheChecksVerifyInsteadOfFailures() {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        Report report;
+        try {
+            report = Worksheet.check1_1(
+                    x -> { throw new UnsupportedOperationException("Exercise 1.1 is not implemented yet. Hint: a"); },
+                    x -> { throw new UnsupportedOperationException("Exercise 1.1 is not implemented yet. Hint: b"); });
+        } finally {
+            System.setOut(out);
+        }
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(report.notStarted());
+        assertFalse(text.contains("FAIL"), text);
+        assertTrue(text.contains("Not started yet"), text);
+        assertTrue(text.contains("The 2 checks will verify:"), text);
+        assertTrue(text.contains("- mean(x) of a (4, 6) batch is mu_B"), text);
+        assertTrue(text.contains("- variance(x) of the same batch"), text);
+        assertEquals("Exercise 1.1: 0 of 2 checks passed.", report.toString());
     }
 
     @Test

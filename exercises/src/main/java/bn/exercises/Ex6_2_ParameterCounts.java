@@ -6,7 +6,7 @@ package bn.exercises;
  * (non-trainable). A Dense layer from a inputs to u units holds a * u weights and u biases; a Conv2D layer with f
  * filters of k x k over c input channels holds k * k * c * f weights and f biases; Flatten holds none.
  *
- * <p>Check yourself against the seeds' two models: Input(30) -&gt; Dense(50) -&gt; BN -&gt; Dense(5) has 2,005
+ * <p>Check yourself against the two Keras models a learner asked about: Input(30) -&gt; Dense(50) -&gt; BN -&gt; Dense(5) has 2,005
  * parameters (1,905 trainable, 100 non-trainable), and Input(100, 200, 3) -&gt; Conv2D(30, 4x4, padding same) -&gt;
  * BN -&gt; Flatten -&gt; Dense(10) has 6,001,600 (6,001,540 trainable, 60 non-trainable).
  */

@@ -108,6 +108,21 @@ class SubmissionReadingTest {
     }
 
     @Test
+    void theWorksheetCheckThatEndsAnExerciseCellIsNotPartOfTheAnswer() {
+        String json = """
+                {"cells": [
+                  {"cell_type": "code", "metadata": {"tags": ["exercise-1.1"]},
+                   "source": ["public Tensor mean(Tensor x) {\\n", "    return x.mean(1);\\n", "}\\n", "\\n",
+                              "// Run this cell: it defines your methods above, then checks them.\\n",
+                              "Worksheet.check1_1(x -> mean(x),\\n", "        x -> variance(x));"]}
+                ]}""";
+        String file = NotebookExtractor.extract(json, "ws.ipynb").get(0).content();
+        assertTrue(file.contains("return x.mean(1);"), file);
+        assertTrue(!file.contains("Worksheet") && !file.contains("x -> variance(x)"), file);
+        assertTrue(file.strip().endsWith("}"), file);
+    }
+
+    @Test
     void aBrokenNotebookIsReportedClearly() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NotebookExtractor.extract("{\"cells\": 3}", "nb.ipynb"));

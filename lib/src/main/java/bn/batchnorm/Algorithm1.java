@@ -5,7 +5,7 @@ import bn.tensor.Tensor;
 
 /**
  * Algorithm 1 of Ioffe and Szegedy (2015), "Batch Normalizing Transform, applied to activation x over a
- * mini-batch", line by line. Shapes are given for the seeds' layout, a layer of n units and a mini-batch of m
+ * mini-batch", line by line. Shapes are given for the paper's layout, a layer of n units and a mini-batch of m
  * examples; for any other layout read (n, 1) as "size 1 on every axis but the feature axis".
  *
  * <pre>

@@ -4,7 +4,7 @@ import bn.tensor.Layout;
 import bn.tensor.Tensor;
 
 /**
- * Every intermediate of Algorithm 1 for one mini-batch, under the paper's names. Shapes are given for the seeds'
+ * Every intermediate of Algorithm 1 for one mini-batch, under the paper's names. Shapes are given for the paper's
  * {@code (n, m)} layout; for another layout the per-feature tensors keep the feature axis and have size 1 on every
  * other axis, e.g. (1, C, 1, 1) for NCHW.
  *

@@ -7,7 +7,7 @@ import java.util.List;
  * How a tensor's axes are named, and which one holds the features (units, channels) that Batch Normalization
  * keeps apart. Every other axis is a "batch" axis: the statistics are taken over all of them.
  *
- * <p>The seeds write a layer's activations as {@code (n, m)}: n units by m examples, so the feature axis is 0.
+ * <p>The paper writes a layer's activations as {@code (n, m)}: n units by m examples, so the feature axis is 0.
  * Frameworks write {@code (N, D)}: batch on the rows, feature axis 1. Images are {@code (N, C, H, W)} (PyTorch) or
  * {@code (N, H, W, C)} (Keras): one feature per channel, and the statistics run over N, H and W.
  *
@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record Layout(String name, List<String> axisNames, int featureAxis) {
 
-    /** The seeds' notation: n units (features) by m examples. */
+    /** The paper's notation: n units (features) by m examples. */
     public static final Layout FEATURES_BY_BATCH = new Layout("(n, m)", List.of("n", "m"), 0);
     /** Row notation, as in Y = H W + theta: N examples by D features. */
     public static final Layout BATCH_BY_FEATURES = new Layout("(N, D)", List.of("N", "D"), 1);

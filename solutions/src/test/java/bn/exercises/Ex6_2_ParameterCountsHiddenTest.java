@@ -5,7 +5,7 @@ import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;
 
-/** Exercise 6.2, hidden: other architectures, so hard-coded seed totals do not pass. Counts must be exact. */
+/** Exercise 6.2, hidden: other architectures, so totals hard-coded from the two visible models do not pass. Counts must be exact. */
 class Ex6_2_ParameterCountsHiddenTest {
     private final Ex6_2_ParameterCounts exercise = new Ex6_2_ParameterCounts();
 

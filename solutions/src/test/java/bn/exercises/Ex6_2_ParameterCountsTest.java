@@ -5,7 +5,7 @@ import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;
 
-/** Exercise 6.2, the tests learners see: the seeds' Keras models. Counts must be exact. */
+/** Exercise 6.2, the tests learners see: the two Keras models a learner asked about (their summaries). Counts must be exact. */
 class Ex6_2_ParameterCountsTest {
     private final Ex6_2_ParameterCounts exercise = new Ex6_2_ParameterCounts();
 

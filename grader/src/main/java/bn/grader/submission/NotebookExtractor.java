@@ -24,7 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * </pre>
  * Several cells with the same tag are joined in order. A cell that already declares the class (starting with
  * {@code package} or {@code [public] [final] class ClassName}) is taken as a whole file. Lines starting
- * with '%' (kernel magics) are dropped. This is the one place to change if the convention changes.
+ * with '%' (kernel magics) are dropped, and so is a worksheet's own check statement, {@code Worksheet.checkN_M(...)}
+ * at the start of a line, with everything after it: the notebooks end each exercise cell with it, so that running
+ * the cell checks the code it holds. This is the one place to change if the convention changes.
  */
 public final class NotebookExtractor {
     static final String TAG_PREFIX = "solution:";
@@ -86,7 +88,7 @@ public final class NotebookExtractor {
     }
 
     static String wrap(String className, String fragment) {
-        String code = fragment.lines().filter(line -> !line.stripLeading().startsWith("%"))
+        String code = withoutWorksheetCheck(fragment).lines().filter(line -> !line.stripLeading().startsWith("%"))
                 .reduce((a, b) -> a + "\n" + b).orElse("");
         String firstCode = code.lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("//") && !l.startsWith("/*") && !l.startsWith("*"))
@@ -113,6 +115,15 @@ public final class NotebookExtractor {
         }
         file.append("public class ").append(className).append(" {\n").append(body).append("}\n");
         return file.toString();
+    }
+
+    /** A worksheet's check statement, which ends its exercise cell in the notebook: from there on, not the answer. */
+    private static final Pattern WORKSHEET_CHECK = Pattern.compile("(?m)^[ \\t]*Worksheet\\.check\\d+_\\d+\\s*\\(");
+
+    /** The fragment up to its {@code Worksheet.checkN_M(...)} statement, if it has one (checks/README.md). */
+    static String withoutWorksheetCheck(String fragment) {
+        var m = WORKSHEET_CHECK.matcher(fragment);
+        return m.find() ? fragment.substring(0, m.start()) : fragment;
     }
 
     private static String source(JsonNode source) {
