@@ -127,6 +127,10 @@ public final class Main implements Runnable {
         @Option(names = "--out", description = "Where to write Gradescope's results.json.")
         Path out;
 
+        @Option(names = "--classroom", description = "Where to write GitHub Classroom's runner result (JSON: version, "
+                + "status, max_score, one test per exercise), which the classroom workflow encodes for the reporter.")
+        Path classroom;
+
         @Option(names = "--quiet", description = "Do not print the report.")
         boolean quiet;
 
@@ -148,11 +152,17 @@ public final class Main implements Runnable {
                 if (out != null) {
                     ResultsJson.write(results, out);
                 }
+                if (classroom != null) {
+                    bn.grader.report.ClassroomJson.write(results, classroom);
+                }
                 System.err.println("error: " + e.getMessage());
                 return 2;
             }
             if (out != null) {
                 ResultsJson.write(results, out);
+            }
+            if (classroom != null) {
+                bn.grader.report.ClassroomJson.write(results, classroom);
             }
             phase("written");
             if (!quiet) {
