@@ -90,7 +90,7 @@ def visibility_points(results: dict) -> dict:
 
 def readme_points() -> dict:
     text = (ROOT / "README.md").read_text()
-    m = re.search(r"\((\d+) points: (\d+) visible, (\d+) hidden, (\d+) after the due date\)", text)
+    m = re.search(r"(\d+) points: (\d+) visible, (\d+) hidden, (\d+) after the due date", text)
     if not m:
         raise AssertionError("README.md no longer states the points as '(N points: V visible, H hidden, A after the due date)'")
     total, visible, hidden, after = map(int, m.groups())

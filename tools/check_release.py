@@ -37,7 +37,7 @@ def run(cmd, cwd=None, check=True, env=None):
 
 def visible_points() -> float:
     text = (ROOT / "README.md").read_text()
-    m = re.search(r"\((\d+) points: (\d+) visible", text)
+    m = re.search(r"(\d+) points: (\d+) visible", text)
     if not m:
         raise AssertionError("README.md no longer states '(N points: V visible, ...)'")
     return float(m.group(2))
@@ -106,8 +106,10 @@ def main() -> int:
         if not re.search(r"^name: Autograding Tests$", workflow.read_text(), re.M):
             failures.append("the workflow is not named 'Autograding Tests' (GitHub Classroom looks for that name)")
         actionlint = Path(sys.executable).parent / "actionlint"
-        lint = run([actionlint, "-no-color", workflow], cwd=clone, check=False)
-        if lint.returncode != 0:
+        lint = run([actionlint, "-no-color", workflow], cwd=clone, check=False) if actionlint.exists() else None
+        if lint is None:
+            print("[release] SKIP actionlint: not installed (./course builds it when Go is there)")
+        elif lint.returncode != 0:
             failures.append(f"actionlint:\n{lint.stdout}")
         else:
             print("[release] ok   actionlint: .github/workflows/classroom.yml")
