@@ -120,7 +120,9 @@ def main() -> int:
         else:
             print("[release] ok   releasing again onto the checkout: nothing changed, .git kept")
 
-        lab = run([sys.executable, clone / "tools/check_lab.py"], cwd=clone, check=False)
+        # The clone's first ./course lab creates its own .venv (pip's cache makes that a minute or two).
+        lab = run([sys.executable, clone / "tools/check_lab.py"], cwd=clone, check=False,
+                  env=dict(os.environ, CHECK_LAB_START_TIMEOUT="600"))
         if lab.returncode != 0:
             failures.append(f"./course lab in the clone:\n{lab.stdout[-3000:]}")
         else:
