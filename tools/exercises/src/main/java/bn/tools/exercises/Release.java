@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code ./course} (the course's own script: in a folder without solutions/ it offers lab, check and help) and
  *       the tools it runs ({@link #TOOLS}), so the set-up is the course's, from one source;</li>
- *   <li>lib/ and checks/: pom, README and main sources (no tests); grader/: pom and main sources;</li>
+ *   <li>lib/, checks/ and grader/: pom and main sources (no tests; their READMEs are for the course's developers);</li>
  *   <li>exercises/: pom, the generated exercise sources, and as its tests the VISIBLE graded tests of solutions/
  *       (every class not named *HiddenTest); tools/grader/visible-tests.jar, the same tests compiled, for
  *       {@code ./course check};</li>
@@ -117,12 +117,11 @@ public final class Release {
     /** Every file of the release, by path relative to it. */
     static Map<String, byte[]> contents(Path root) {
         Map<String, byte[]> files = new TreeMap<>();
-        add(files, root.resolve("lib"), "lib", Release::pomReadmeOrMainSource);
-        add(files, root.resolve("checks"), "checks", Release::pomReadmeOrMainSource);
-        add(files, root.resolve("grader"), "grader",
-                p -> p.equals(Path.of("pom.xml")) || p.startsWith(Path.of("src", "main")));
-        add(files, root.resolve("exercises"), "exercises",
-                p -> p.equals(Path.of("pom.xml")) || p.startsWith(Path.of("src", "main")));
+        // Their READMEs are written for the course's developers (tests, tools): the student README covers them.
+        add(files, root.resolve("lib"), "lib", Release::pomOrMainSource);
+        add(files, root.resolve("checks"), "checks", Release::pomOrMainSource);
+        add(files, root.resolve("grader"), "grader", Release::pomOrMainSource);
+        add(files, root.resolve("exercises"), "exercises", Release::pomOrMainSource);
         add(files, root.resolve("solutions/src/test/java"), "exercises/src/test/java", Release::visibleTest);
         add(files, root.resolve("notebooks"), "notebooks",
                 p -> !p.startsWith("target") && !p.toString().contains(".ipynb_checkpoints"));
@@ -262,9 +261,8 @@ public final class Release {
         return pom.substring(0, m.start()) + modules + pom.substring(m.end());
     }
 
-    private static boolean pomReadmeOrMainSource(Path relative) {
-        return relative.equals(Path.of("pom.xml")) || relative.equals(Path.of("README.md"))
-                || relative.startsWith(Path.of("src", "main"));
+    private static boolean pomOrMainSource(Path relative) {
+        return relative.equals(Path.of("pom.xml")) || relative.startsWith(Path.of("src", "main"));
     }
 
     /** A graded test learners may see: in bn/exercises, not a *HiddenTest, and not in a 'hidden' package. */
