@@ -7,8 +7,9 @@ per way students hand work in: an extracted exercises/ folder, loose .java files
 a whole student repository (the student release) and an empty submission. Every results.json is validated against
 tools/schemas/gradescope-results.schema.json, and the points per visibility are checked against README.md.
 
-The grader runs as the current user here (BN_GRADER_USER=""): the separate-user mode needs a user account on the
-machine and is the sandbox's own test.
+The grader runs as the current user here (BN_GRADER_USER=""), and once more, when this runs as root, as the
+unprivileged user 'nobody' through run_autograder's own runuser path (Gradescope's image uses a user 'student' that
+setup.sh creates; creating accounts on a developer's machine is left out).
 """
 import json
 import os
@@ -123,7 +124,12 @@ def main() -> int:
             ("whole student repository", case_repository, "full"),
             ("empty submission", case_empty, "zero"),
         ]
+        if os.geteuid() == 0:
+            cases.append(("exercises/ folder, graded as the unprivileged user nobody", case_exercises_folder, "full"))
+            os.chmod(tmp, 0o755)
         for name, fill, expect in cases:
+            if "nobody" in name:
+                env = dict(env, BN_GRADER_USER="nobody")
             shutil.rmtree(ag / "submission", ignore_errors=True)
             shutil.rmtree(ag / "results", ignore_errors=True)
             (ag / "submission").mkdir()

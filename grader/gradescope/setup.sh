@@ -42,5 +42,5 @@ mkdir -p grader/target/work
 tools/grader/bn-grader grade "$WARM" --tests-jar solutions/target/graded-tests.jar --quiet \
   --work-dir grader/target/work || true
 rm -rf "$WARM"
-chmod -R a+rX grader/target tools
+chmod -R a+rX grader/target tools solutions
 echo "setup.sh: ready ($(java -version 2>&1 | head -n 1))"
