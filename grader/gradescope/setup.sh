@@ -1,16 +1,46 @@
 #!/usr/bin/env bash
-# Gradescope runs this once, when it builds the autograder image. The autograder zip holds this file, run_autograder
-# and the course under source/ (see make_autograder_zip.sh).
+# Gradescope runs this once, as root, when it builds the autograder image (Ubuntu 22.04 base images have no Java).
+# The zip (make_autograder_zip.sh) is unpacked into $AUTOGRADER_ROOT/source with this file at its root and the
+# prebuilt grader beside it. It installs only what is missing (a JDK 17+ with javac: the grader compiles student
+# code in-process; bubblewrap for the sandbox), upgrades nothing, and makes the class-data archives once, so each
+# submission starts fast and downloads nothing.
+# AUTOGRADER_ROOT (default /autograder) lets a test run this in a temporary folder laid out as Gradescope's.
 set -euo pipefail
-apt-get update
-apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven
-useradd --create-home --shell /usr/sbin/nologin student || true
-cd /autograder/source
-# Builds grader/target/bn-grader.jar (+ grader-classpath/) and solutions/target/graded-tests.jar.
-mvn -q -B package -DskipTests
+AUTOGRADER_ROOT="${AUTOGRADER_ROOT:-/autograder}"
+SOURCE="$AUTOGRADER_ROOT/source"
+GRADER_USER="${BN_GRADER_USER-student}"   # the unprivileged user that runs the grader; empty: the current user
+
+java_ok() {
+  local java
+  java=$(command -v java 2>/dev/null) || return 1
+  [[ -x "$(dirname "$(readlink -f "$java")")/javac" ]] || return 1
+  local major
+  major=$("$java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+  [[ -n "$major" && "$major" -ge 17 ]]
+}
+
+missing=()
+java_ok || missing+=(openjdk-17-jdk-headless)
+command -v bwrap > /dev/null 2>&1 || missing+=(bubblewrap)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "setup.sh: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+java_ok || { echo "setup.sh: no JDK 17+ with javac after the install" >&2; exit 1; }
+
+if [[ -n "$GRADER_USER" ]] && ! id "$GRADER_USER" > /dev/null 2>&1; then
+  useradd --create-home --shell /usr/sbin/nologin "$GRADER_USER"
+fi
+
+cd "$SOURCE"
 # One warm-up grade of an empty submission makes the class-data archives of the grader (grader/target/bn-grader.jsa)
 # and of the test JVM (grader/target/work/cds/), so every student's run starts fast.
-mkdir -p /tmp/empty-submission grader/target/work
-tools/grader/bn-grader grade /tmp/empty-submission --tests-jar solutions/target/graded-tests.jar --quiet \
+WARM="$(mktemp -d)"
+mkdir -p grader/target/work
+tools/grader/bn-grader grade "$WARM" --tests-jar solutions/target/graded-tests.jar --quiet \
   --work-dir grader/target/work || true
-chmod -R a+rX grader/target
+rm -rf "$WARM"
+chmod -R a+rX grader/target tools solutions
+echo "setup.sh: ready ($(java -version 2>&1 | head -n 1))"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Writes the student release of the course into OUT (a new or empty folder):
+# Writes the student release of the course into OUT (a new folder, or an earlier release's checkout to update):
 #   tools/exercises/release.sh OUT
-# OUT gets lib/ and checks/ (sources), exercises/ (the generated stubs, with the visible graded tests), notebooks/,
-# a root pom.xml for those four modules and a README for students. No solutions, no hidden tests.
+# OUT gets its own ./course (lab, check), lib/, checks/ and grader/ (sources), exercises/ (the generated stubs, with
+# the visible graded tests), notebooks/, tools/grader/visible-tests.jar (./course release builds it first),
+# a root pom.xml for those modules, a README for students and the GitHub Classroom workflow. No solutions, no hidden
+# tests. See bn.tools.exercises.Release.
 # Needs only a JDK 17: the release tool is compiled with javac into a temporary folder.
 set -euo pipefail
 if [ $# -ne 1 ]; then

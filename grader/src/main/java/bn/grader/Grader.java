@@ -31,6 +31,7 @@ import bn.grader.compile.CompileResult;
 import bn.grader.compile.StudentCompiler;
 import bn.grader.report.Results;
 import bn.grader.report.ResultsJson;
+import bn.grader.report.TextReport;
 import bn.grader.run.ChildArchive;
 import bn.grader.run.ChildJvm;
 import bn.grader.run.TestOutcome;
@@ -125,7 +126,8 @@ public final class Grader {
             Submission submission = SubmissionLoader.load(submissionPath);
             Map<String, String> blocked = new HashMap<>();
             Map<String, TestOutcome> outcomes = new HashMap<>();
-            List<String> notes = new ArrayList<>();
+            List<String> notes = new ArrayList<>(submission.notes());
+            Set<String> absent = new java.util.TreeSet<>(ExerciseOrder.INSTANCE);
             if (submission.problem() != null) {
                 catalog.tests().forEach(t -> blocked.put(t.id(), submission.problem()));
                 notes.add(submission.problem());
@@ -138,6 +140,12 @@ public final class Grader {
                 phase("compile", start);
                 compiled.failures().keySet().forEach(path -> notes.add("Did not compile: " + path));
                 blocked.putAll(blockers(submission, compiled));
+                for (GradedTest t : catalog.tests()) {
+                    if (!submission.holds(t.exercise())) {
+                        absent.add(t.exercise());
+                        blocked.put(t.id(), NOT_IN_NOTEBOOK);
+                    }
+                }
                 phase("check", start);
                 List<GradedTest> runnable = catalog.tests().stream().filter(t -> !blocked.containsKey(t.id())).toList();
                 if (!runnable.isEmpty()) {
@@ -151,12 +159,12 @@ public final class Grader {
                     phase("tests", start);
                 }
             }
-            return results(blocked, outcomes, notes, start);
+            return results(blocked, outcomes, notes, absent, start);
         } catch (IOException | RuntimeException e) {
             String why = "The grader could not grade this submission: " + e;
             Map<String, String> blocked = new HashMap<>();
             catalog.tests().forEach(t -> blocked.put(t.id(), why));
-            return results(blocked, Map.of(), List.of(why), start);
+            return results(blocked, Map.of(), List.of(why), Set.of(), start);
         } finally {
             if (prestarted != null) {
                 prestarted.close();
@@ -282,7 +290,11 @@ public final class Grader {
         return dollar < 0 ? cls : cls.substring(0, dollar);
     }
 
-    private Results results(Map<String, String> blocked, Map<String, TestOutcome> outcomes, List<String> notes, long start) {
+    /** The reason given for the tests of an exercise a notebook submission does not hold. */
+    public static final String NOT_IN_NOTEBOOK = "Not in this notebook.";
+
+    private Results results(Map<String, String> blocked, Map<String, TestOutcome> outcomes, List<String> notes,
+                            Set<String> absent, long start) {
         List<Results.Test> tests = new ArrayList<>();
         Map<String, double[]> perExercise = new TreeMap<>(ExerciseOrder.INSTANCE);
         for (GradedTest t : catalog.tests()) {
@@ -316,17 +328,25 @@ public final class Grader {
         StringBuilder summary = new StringBuilder();
         perExercise.forEach((e, s) -> {
             exercises.put(e, Map.of("score", s[0], "max_score", s[1]));
+            if (absent.contains(e)) {
+                return; // one line below names them all
+            }
             // The summary is shown to learners at once, so it counts only visible tests (Gradescope hides the others).
             summary.append(String.format(Locale.ROOT, "Exercise %s: %s / %s%s%n", e, fmt(s[2]), fmt(s[3]),
                     s[4] == 0 ? "" : String.format(Locale.ROOT, " in visible tests (%d more test%s shown later)",
                             (int) s[4], s[4] == 1 ? "" : "s")));
         });
+        if (!absent.isEmpty()) {
+            summary.append(TextReport.notInNotebook(absent)).append('\n');
+        }
         for (String note : notes) {
             summary.append(note).append('\n');
         }
         double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
         return new Results(total, seconds, summary.toString().strip(), "text", "visible", "hidden",
-                Map.of("grader", "bn-grader", "exercises", exercises), tests);
+                absent.isEmpty() ? Map.of("grader", "bn-grader", "exercises", exercises)
+                        : Map.of("grader", "bn-grader", "exercises", exercises, TextReport.NOT_IN_SUBMISSION, List.copyOf(absent)),
+                tests);
     }
 
     private static String fmt(double p) {

@@ -127,6 +127,10 @@ public final class Main implements Runnable {
         @Option(names = "--out", description = "Where to write Gradescope's results.json.")
         Path out;
 
+        @Option(names = "--classroom", description = "Where to write GitHub Classroom's runner result (JSON: version, "
+                + "status, max_score, one test per exercise), which the classroom workflow encodes for the reporter.")
+        Path classroom;
+
         @Option(names = "--quiet", description = "Do not print the report.")
         boolean quiet;
 
@@ -148,11 +152,17 @@ public final class Main implements Runnable {
                 if (out != null) {
                     ResultsJson.write(results, out);
                 }
+                if (classroom != null) {
+                    bn.grader.report.ClassroomJson.write(results, classroom);
+                }
                 System.err.println("error: " + e.getMessage());
                 return 2;
             }
             if (out != null) {
                 ResultsJson.write(results, out);
+            }
+            if (classroom != null) {
+                bn.grader.report.ClassroomJson.write(results, classroom);
             }
             phase("written");
             if (!quiet) {
@@ -167,7 +177,7 @@ public final class Main implements Runnable {
 
     @Command(name = "grade-all", mixinStandardHelpOptions = true,
             description = "Grade every submission in a folder in parallel; write OUT/<student>/results.json, "
-                    + "OUT/gradebook.csv and OUT/scores.png.")
+                    + "OUT/gradebook.csv, OUT/misconceptions.csv, OUT/mistakes.png, OUT/scores.png and OUT/lms-grades.csv.")
     static final class GradeAll implements Callable<Integer> {
         @Parameters(index = "0", description = "A folder of submissions (subfolders, .zip or .ipynb files).")
         Path dir;
@@ -178,6 +188,10 @@ public final class Main implements Runnable {
         @Option(names = "--jobs", defaultValue = "2", description = "Submissions graded at once (default: ${DEFAULT-VALUE}).")
         int jobs;
 
+        @Option(names = "--only", split = ",", description = "Grade only these students (names as in DIR, comma-separated); "
+                + "the others' results in OUT are kept, and the class reports are rebuilt from all of them.")
+        List<String> only;
+
         @Mixin
         Settings settings;
 
@@ -187,10 +201,14 @@ public final class Main implements Runnable {
                 throw new CommandLine.ParameterException(new CommandLine(this), dir + " is not a folder");
             }
             Grader grader = new Grader(settings.config());
-            BatchGrader.Summary summary = new BatchGrader(grader, jobs).gradeAll(dir, out, System.err);
+            BatchGrader.Summary summary = new BatchGrader(grader, jobs).gradeAll(dir, out, System.err,
+                    only == null ? List.of() : only);
             double max = grader.catalog().tests().stream().mapToDouble(GradedTest::points).sum();
-            System.out.printf(Locale.ROOT, "Graded %d submissions (out of %s points each) in %.1f s.%nGradebook: %s%nHistogram: %s%n",
-                    summary.submissions(), max, summary.seconds(), summary.gradebook(), summary.histogram());
+            var r = summary.reports();
+            System.out.printf(Locale.ROOT, "Graded %d submissions (out of %s points each) in %.1f s; %d students in %s.%n"
+                            + "Gradebook: %s%nMistakes: %s and %s%nHistogram: %s%nLMS import: %s%n",
+                    summary.submissions(), max, summary.seconds(), r.students(), out, r.gradebook(), r.misconceptions(),
+                    r.mistakesChart(), r.histogram(), r.lms());
             return 0;
         }
     }

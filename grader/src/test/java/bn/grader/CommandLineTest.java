@@ -100,14 +100,34 @@ class CommandLineTest {
 
         Table book = Table.read().csv(out.resolve("gradebook.csv").toFile());
         assertEquals(6, book.rowCount());
-        assertEquals(List.of("student", "score", "max_score", "exercise 1.1", "exercise 1.2", "exercise 2.1", "problem"),
-                book.columnNames());
+        assertEquals(List.of("student", "score", "max_score", "exercise 1.1", "exercise 1.2", "exercise 2.1", "mistakes",
+                "problem"), book.columnNames());
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 7, 9, 5, 6, 9},
                 book.numberColumn("score").asDoubleArray(), 1e-9);
         assertEquals("student-broken", book.stringColumn("student").get(0));
         assertTrue(book.stringColumn("problem").get(0).contains("Could not read"));
 
         assertNotNull(ImageIO.read(out.resolve("scores.png").toFile()), "the histogram is a PNG");
+        for (String f : List.of("misconceptions.csv", "mistakes.png", "lms-grades.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+
+        // student-good hands in again (now missing every file); re-grading them alone changes their row only.
+        List<String> before = Files.readAllLines(out.resolve("gradebook.csv"));
+        FakeCourse.deleteTree(dir.resolve("student-good"));
+        Files.createDirectories(dir.resolve("student-good"));
+        BatchGrader.Summary again = new BatchGrader(new Grader(FakeCourse.config()), 1)
+                .gradeAll(dir, out, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true), List.of("student-good"));
+        assertEquals(1, again.submissions());
+        List<String> after = Files.readAllLines(out.resolve("gradebook.csv"));
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i).startsWith("student-good,")) {
+                assertTrue(after.get(i).startsWith("student-good,0.0,"), after.get(i));
+            } else {
+                assertEquals(before.get(i), after.get(i));
+            }
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

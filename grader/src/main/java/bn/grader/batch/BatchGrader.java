@@ -22,9 +22,11 @@ import bn.grader.report.ResultsJson;
 import bn.grader.submission.SubmissionLoader;
 
 /**
- * Grades every submission in a folder (each subfolder, .zip or .ipynb is one student) on a fixed number of threads,
- * each with its own child JVM, and writes OUT/&lt;student&gt;/results.json, OUT/gradebook.csv and OUT/scores.png.
- * One broken submission never stops the others: whatever happens, its results.json is written.
+ * Grades every submission in a folder (each subfolder, .zip or .ipynb is one student), or only the students named,
+ * on a fixed number of threads, each with its own child JVM, and writes OUT/&lt;student&gt;/results.json; then
+ * {@link ClassReports} rebuilds the class files (gradebook, mistakes, histogram, LMS export) from every results.json
+ * in OUT, so grading a few students into an existing OUT updates their rows only. One broken submission never stops
+ * the others: whatever happens, its results.json is written.
  */
 public final class BatchGrader {
     private final Grader grader;
@@ -38,7 +40,14 @@ public final class BatchGrader {
         this.jobs = jobs;
     }
 
-    public record Summary(int submissions, Path gradebook, Path histogram, double seconds) {
+    public record Summary(int submissions, ClassReports.Written reports, double seconds) {
+        public Path gradebook() {
+            return reports.gradebook();
+        }
+
+        public Path histogram() {
+            return reports.histogram();
+        }
     }
 
     public static List<Path> submissionsIn(Path dir) {
@@ -52,15 +61,30 @@ public final class BatchGrader {
     }
 
     public Summary gradeAll(Path dir, Path out, PrintStream progress) {
+        return gradeAll(dir, out, progress, List.of());
+    }
+
+    /**
+     * Grades the submissions in {@code dir} whose student names are in {@code only} (all of them when it is empty)
+     * into {@code out}, then rebuilds the class reports from every results.json in {@code out}.
+     */
+    public Summary gradeAll(Path dir, Path out, PrintStream progress, List<String> only) {
         long start = System.nanoTime();
         List<Path> submissions = submissionsIn(dir);
+        if (!only.isEmpty()) {
+            List<String> names = submissions.stream().map(SubmissionLoader::studentName).toList();
+            List<String> unknown = only.stream().filter(n -> !names.contains(n)).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("no submission in " + dir + " for " + unknown + "; the students are " + names);
+            }
+            submissions = submissions.stream().filter(p -> only.contains(SubmissionLoader.studentName(p))).toList();
+        }
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
         }
         ProgressBar bar = new ProgressBar(progress, submissions.size());
-        List<Gradebook.Row> rows = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> seen = new HashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
@@ -69,7 +93,7 @@ public final class BatchGrader {
                 String student = uniqueName(SubmissionLoader.studentName(submission), seen);
                 futures.add(pool.submit(() -> {
                     try {
-                        rows.add(gradeOne(submission, student, out));
+                        gradeOne(submission, student, out);
                     } finally {
                         bar.step();
                     }
@@ -86,15 +110,12 @@ public final class BatchGrader {
             pool.shutdownNow();
         }
         List<String> exercises = grader.catalog().byExercise().keySet().stream().toList();
-        Path csv = out.resolve("gradebook.csv");
-        Gradebook.write(Gradebook.table(rows, exercises), csv);
         double max = grader.catalog().tests().stream().mapToDouble(GradedTest::points).sum();
-        Path png = out.resolve("scores.png");
-        ScoreHistogram.write(rows.stream().map(Gradebook.Row::score).toList(), max, png);
-        return new Summary(submissions.size(), csv, png, (System.nanoTime() - start) / 1e9);
+        ClassReports.Written reports = ClassReports.write(out, exercises, max);
+        return new Summary(submissions.size(), reports, (System.nanoTime() - start) / 1e9);
     }
 
-    private Gradebook.Row gradeOne(Path submission, String student, Path out) {
+    private void gradeOne(Path submission, String student, Path out) {
         Results results;
         String problem = null;
         try {
@@ -103,20 +124,7 @@ public final class BatchGrader {
             problem = "grader error: " + e;
             results = new Results(0, 0, problem, "text", "visible", "hidden", null, List.of());
         }
-        Path file = out.resolve(student).resolve("results.json");
-        ResultsJson.write(results, file);
-        Map<String, Double> exercises = new HashMap<>();
-        for (Results.Test t : results.tests()) {
-            exercises.merge(t.number(), t.score(), Double::sum);
-        }
-        if (problem == null && results.output() != null) {
-            // The summary's notes (unreadable submission, files that did not compile) are the row's problems.
-            String notes = results.output().lines().filter(l -> !l.startsWith("Exercise "))
-                    .collect(java.util.stream.Collectors.joining("; "));
-            problem = notes.isBlank() ? null : notes;
-        }
-        double max = grader.catalog().tests().stream().mapToDouble(GradedTest::points).sum();
-        return new Gradebook.Row(student, results.score(), max, exercises, problem);
+        ResultsJson.write(results, out.resolve(student).resolve("results.json"));
     }
 
     private static synchronized String uniqueName(String name, Map<String, Integer> seen) {

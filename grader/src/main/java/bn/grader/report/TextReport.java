@@ -10,6 +10,15 @@ public final class TextReport {
     private TextReport() {
     }
 
+    /** The extra_data key listing the exercises a notebook submission does not hold. */
+    public static final String NOT_IN_SUBMISSION = "not_in_submission";
+
+    /** The one line that stands for every exercise a notebook submission does not hold. */
+    public static String notInNotebook(java.util.Collection<String> exercises) {
+        return "Not in this notebook: exercise" + (exercises.size() == 1 ? " " : "s ") + String.join(", ", exercises)
+                + " (0 points here; they are graded from the notebooks that hold them).";
+    }
+
     public static String render(String student, Results results) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Submission %s: %s / %s points (%.1f s)%n", student, points(results.score()),
@@ -17,6 +26,10 @@ public final class TextReport {
         Map<String, List<Results.Test>> byExercise = new LinkedHashMap<>();
         for (Results.Test t : results.tests()) {
             byExercise.computeIfAbsent(t.number(), n -> new java.util.ArrayList<>()).add(t);
+        }
+        Object absent = results.extraData() == null ? null : results.extraData().get(NOT_IN_SUBMISSION);
+        if (absent instanceof List<?> list) {
+            list.forEach(byExercise::remove); // named in one line among the notes
         }
         byExercise.forEach((exercise, tests) -> {
             double score = tests.stream().mapToDouble(Results.Test::score).sum();

@@ -43,13 +43,16 @@ class ReleaseTest {
         }
         try (var top = Files.list(release)) {
             Set<String> names = top.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(new TreeSet<>(List.of(".gitignore", "README.md", "pom.xml", "lib", "checks", "exercises",
-                    "notebooks")), names);
+            assertEquals(new TreeSet<>(List.of(".github", ".gitignore", ".release-files", "README.md", "pom.xml",
+                    "course", "tools", "lib", "checks", "exercises", "grader", "notebooks")), names);
         }
         String pom = Files.readString(release.resolve("pom.xml"));
         assertTrue(pom.contains("<module>exercises</module>"), pom);
         assertFalse(pom.contains("<module>solutions</module>"), pom);
         assertFalse(pom.contains("<module>tools/exercises</module>"), pom);
+        assertTrue(Files.isExecutable(release.resolve("course")) && Files.isExecutable(release.resolve("tools/grader/bn-grader")));
+        assertTrue(Files.isRegularFile(release.resolve("grader/src/main/java/bn/grader/Main.java")));
+        assertFalse(Files.exists(release.resolve("grader/src/test")));
         assertEquals(List.of(), Release.problems(release));
     }
 
@@ -111,11 +114,84 @@ class ReleaseTest {
     }
 
     @Test
-    void refusesAFolderThatIsNotEmpty() throws IOException {
+    void refusesAFolderThatIsNeitherEmptyNorARelease() throws IOException {
         Path busy = Files.createDirectories(temp.resolve("busy"));
         Files.writeString(busy.resolve("keep.txt"), "mine");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Release.write(root, busy));
-        assertTrue(e.getMessage().endsWith("is not empty; give a new or empty folder"), e.getMessage());
+        assertTrue(e.getMessage().contains("is neither empty, nor an earlier release"), e.getMessage());
+    }
+
+    @Test
+    void theReleasedTestsJarHoldsTheVisibleTestsOnly() throws IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(release.resolve(Release.RELEASED_TESTS_JAR).toFile())) {
+            List<String> names = jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.endsWith(".class")).toList();
+            assertTrue(names.contains("bn/exercises/Ex4_1_RunningStatisticsTest.class"), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.contains("Hidden") || !n.startsWith("bn/exercises/")), names.toString());
+        }
+    }
+
+    @Test
+    void updatingACheckoutKeepsGitAndTheLearnersFilesAndSaysWhatChanged() throws IOException {
+        Path checkout = temp.resolve("checkout");
+        Release.write(root, checkout);
+        Files.createDirectories(checkout.resolve(".git/objects"));
+        Files.writeString(checkout.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(checkout.resolve("NOTES.md"), "the instructor's own file");
+        Files.writeString(checkout.resolve("lib/old-file.txt"), "from an earlier release");
+        Files.writeString(checkout.resolve(Release.MANIFEST),
+                Files.readString(checkout.resolve(Release.MANIFEST)) + "lib/old-file.txt\n");
+        Files.writeString(checkout.resolve("README.md"), "an outdated README");
+        Files.delete(checkout.resolve("notebooks/01_n_by_m.ipynb"));
+
+        Release.Changes changes = Release.write(root, checkout);
+        assertEquals(List.of("notebooks/01_n_by_m.ipynb"), changes.added());
+        assertEquals(List.of("README.md"), changes.changed());
+        assertEquals(List.of("lib/old-file.txt"), changes.removed());
+        assertTrue(changes.unchanged() > 50, changes.summary());
+        assertEquals("ref: refs/heads/main\n", Files.readString(checkout.resolve(".git/HEAD")));
+        assertTrue(Files.isDirectory(checkout.resolve(".git/objects")));
+        assertEquals("the instructor's own file", Files.readString(checkout.resolve("NOTES.md")));
+        assertTrue(changes.summary().startsWith("1 added, 1 changed, 1 removed, "), changes.summary());
+
+        Release.Changes again = Release.write(root, checkout);
+        assertEquals(0, again.added().size() + again.changed().size() + again.removed().size(), again.summary());
+    }
+
+    @Test
+    void aFreshRepositoryCheckoutIsFilledIn() throws IOException {
+        Path fresh = Files.createDirectories(temp.resolve("fresh/.git"));
+        Files.writeString(fresh.getParent().resolve("README.md"), "# made by GitHub");
+        Release.Changes changes = Release.write(root, fresh.getParent());
+        assertEquals(List.of("README.md"), changes.changed());
+    }
+
+    /** Every relative link in the release's Markdown points to a file the release holds. */
+    @Test
+    void theReleasedReadmesPointOnlyToWhatIsThere() throws IOException {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\(([^)#\\s]+)[^)]*\\)");
+        java.util.regex.Pattern path = java.util.regex.Pattern.compile("`((?:tools|lib|checks|exercises|grader|notebooks)/[^`\\s*]+)`");
+        int checked = 0;
+        for (Path md : Release.files(release)) {
+            if (!md.toString().endsWith(".md")) {
+                continue;
+            }
+            String text = Files.readString(md);
+            for (java.util.regex.Pattern p : List.of(link, path)) {
+                java.util.regex.Matcher m = p.matcher(text);
+                while (m.find()) {
+                    String target = m.group(1);
+                    if (target.contains("://") || target.startsWith("mailto:")) {
+                        continue;
+                    }
+                    Path base = p == link ? md.getParent() : release;
+                    checked++;
+                    assertTrue(Files.exists(base.resolve(target)) || target.startsWith("target/")
+                                    || target.contains("/target/"),
+                            release.relativize(md) + " points to " + target + ", which the release does not hold");
+                }
+            }
+        }
+        assertTrue(checked > 5, "only " + checked + " links were checked");
     }
 
     @Test
@@ -123,7 +199,7 @@ class ReleaseTest {
         String pom = "<project>\n  <modules>\n    <module>lib</module>\n    <module>grader</module>\n  </modules>\n"
                 + "  <profiles><profile><modules><module>benchmarks</module></modules></profile></profiles>\n</project>";
         assertEquals("<project>\n  <modules>\n    <module>lib</module>\n    <module>checks</module>\n"
-                + "    <module>exercises</module>\n    <module>notebooks</module>\n  </modules>\n"
+                + "    <module>exercises</module>\n    <module>grader</module>\n    <module>notebooks</module>\n  </modules>\n"
                 + "  <profiles><profile><modules><module>benchmarks</module></modules></profile></profiles>\n</project>",
                 Release.releasePom(pom));
     }
