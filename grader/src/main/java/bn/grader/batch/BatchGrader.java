@@ -111,7 +111,7 @@ public final class BatchGrader {
         }
         if (problem == null && results.output() != null) {
             // The summary's notes (unreadable submission, files that did not compile) are the row's problems.
-            String notes = results.output().lines().filter(l -> !l.startsWith("Exercise "))
+            String notes = results.output().lines().filter(l -> !l.startsWith("Exercise ") && !l.startsWith("Isolation: "))
                     .collect(java.util.stream.Collectors.joining("; "));
             problem = notes.isBlank() ? null : notes;
         }
