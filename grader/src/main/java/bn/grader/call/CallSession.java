@@ -206,6 +206,9 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
     }
 
     private void lost(StudentProcess.Silence silence) {
+        if (silence == StudentProcess.Silence.ENDED && process.garbled() != null) {
+            silence = StudentProcess.Silence.GARBLED; // it wrote garbage, then died when the grader stopped reading
+        }
         switch (silence) {
             case TIMED_OUT -> stop = testDeadline <= submissionDeadline
                     ? new Stop("Timed out: the test ran longer than " + seconds(limits.testTime().toMillis())
