@@ -27,7 +27,7 @@ final class SpareChild implements AutoCloseable {
             if (!spare.compareAndSet(null, p)) {
                 p.close();
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             // The grade that needs a child starts one and reports why it could not.
         }
     }
