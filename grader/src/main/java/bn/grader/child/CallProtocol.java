@@ -494,6 +494,14 @@ public final class CallProtocol {
                 case TENSOR -> {
                     int[] dims = ints();
                     double[] values = doubles();
+                    long size = 1;
+                    for (int d : dims) {
+                        size = d < 0 ? -1 : size * d; // size <= values.length before, d <= 2^31: no overflow
+                        if (size < 0 || size > values.length) {
+                            throw new ProtocolException("a tensor of shape " + java.util.Arrays.toString(dims)
+                                    + " with " + values.length + " values");
+                        }
+                    }
                     try {
                         yield Tensor.of(values, dims);
                     } catch (RuntimeException e) {
