@@ -22,6 +22,8 @@ import bn.grader.check.Allowlist;
 import bn.grader.run.Classpaths;
 import bn.grader.run.Limits;
 import bn.grader.sandbox.Isolation;
+import bn.grader.sandbox.Sandbox;
+import org.junit.jupiter.api.Assumptions;
 import bn.grader.sandbox.Sandboxes;
 
 /**
@@ -113,9 +115,21 @@ final class FakeCourse {
         return IsolationOption.parse(System.getProperty("bn.grader.isolation", "auto"));
     }
 
+    /**
+     * The grader's configuration for the fake course, in the isolation asked for. When that isolation is not available
+     * on this machine, the calling test is skipped (aborted) saying so; ./course's sandbox stage reports skips loudly.
+     */
     static GraderConfig config() {
+        Sandbox sandbox;
+        try {
+            sandbox = Sandboxes.choose(isolation());
+        } catch (IllegalStateException e) {
+            Assumptions.abort("isolation " + System.getProperty("bn.grader.isolation") + " is not available here: "
+                    + e.getMessage());
+            throw e;
+        }
         return new GraderConfig(gradedTestsJar(), Classpaths.courseLibraries(), Allowlist.bundled(), List.of("bn.exercises"),
-                TEST_LIMITS, true, work().resolve("scratch"), Sandboxes.choose(isolation()));
+                TEST_LIMITS, true, work().resolve("scratch"), sandbox);
     }
 
     static String fmt(double d) {
