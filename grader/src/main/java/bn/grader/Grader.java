@@ -127,6 +127,7 @@ public final class Grader implements AutoCloseable {
                 phase("tests", start);
             }
             session = closed(session); // the child is gone before any result is written
+            phase("closed", start);
             return Scoring.results(catalog.tests(), decision.blocked(), outcomes, notes, isolation(), seconds(start));
         } catch (Throwable e) { // OutOfMemoryError included: the learner still gets a result saying why
             session = closed(session);
