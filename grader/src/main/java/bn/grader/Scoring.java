@@ -71,7 +71,7 @@ final class Scoring {
                             " in visible tests (%d more test%s shown later)", s.notVisible(), s.notVisible() == 1 ? "" : "s")));
         });
         for (String note : notes.stream().limit(50).toList()) {
-            summary.append(cap(Printable.of(note), 1000)).append('\n');
+            summary.append(cap(printable(note, 1001), 1000)).append('\n');
         }
         summary.append("Isolation: ").append(isolation).append('\n');
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -88,10 +88,16 @@ final class Scoring {
         return results(tests, blocked, Map.of(), List.of(why), isolation, seconds);
     }
 
+    /** Cut to {@code limit} characters before escaping, so the work stays proportional to what is kept. */
+    private static String printable(String text, int limit) {
+        return Printable.of(text.length() <= limit ? text : text.substring(0, limit));
+    }
+
     private static String output(TestOutcome outcome) {
-        StringBuilder output = new StringBuilder(outcome.message() == null ? "" : Printable.of(outcome.message().strip()));
+        StringBuilder output = new StringBuilder(outcome.message() == null ? ""
+                : printable(outcome.message().strip(), TEST_OUTPUT_CAP + 1));
         if (outcome.output() != null && !outcome.output().isBlank()) {
-            String printed = Printable.of(outcome.output());
+            String printed = printable(outcome.output(), SHOWN_OUTPUT + 1);
             if (printed.length() > SHOWN_OUTPUT) {
                 printed = printed.substring(0, SHOWN_OUTPUT) + "\n... [output truncated]";
             }

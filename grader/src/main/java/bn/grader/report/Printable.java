@@ -5,6 +5,8 @@ package bn.grader.report;
  * bidirectional overrides) become visible escapes such as {@code \u001b}; line breaks and tabs stay. Linear in the text.
  */
 public final class Printable {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private Printable() {
     }
 
@@ -22,7 +24,8 @@ public final class Printable {
             }
             if (out != null) {
                 if (unsafe) {
-                    out.append(String.format("\\u%04x", (int) c));
+                    out.append("\\u").append(HEX[c >> 12 & 15]).append(HEX[c >> 8 & 15]).append(HEX[c >> 4 & 15])
+                            .append(HEX[c & 15]);
                 } else {
                     out.append(c);
                 }
