@@ -41,7 +41,9 @@ class AdversarialSubmissionsTest {
 
     @AfterAll
     static void closeGraders() {
-        grader.close();
+        if (grader != null) {
+            grader.close();
+        }
         if (unchecked != null) {
             unchecked.close();
         }
