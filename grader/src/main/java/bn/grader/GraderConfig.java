@@ -5,36 +5,39 @@ import java.util.List;
 
 import bn.grader.check.Allowlist;
 import bn.grader.run.Limits;
+import bn.grader.sandbox.Sandbox;
 
 /**
  * Everything a {@link Grader} needs besides the submission.
  *
- * @param testsJar        the graded-tests jar (solutions/target/graded-tests.jar)
- * @param childClasspath  what the child JVM runs on besides the student's classes and the tests jar
+ * @param testsJar         the graded-tests jar (solutions/target/graded-tests.jar); read by the grader only
  * @param compileClasspath what student code is compiled against
- * @param allowlist       what student code may use
- * @param studentPackages the packages of the student's classes (bn.exercises)
- * @param limits          time, memory and output limits
- * @param checkBytecode   false only to test the isolation that remains without the allowlist
- * @param workRoot        where per-submission scratch folders (and the child JVM's class-data archive) go
- * @param classDataSharing whether child JVMs share a class-data archive (made once per classpath) to start faster
+ * @param allowlist        what student code may use
+ * @param studentPackages  the packages of the student's classes (bn.exercises)
+ * @param limits           time, memory and output limits
+ * @param checkBytecode    false only to test the isolation that remains without the allowlist
+ * @param workRoot         where per-submission folders and the children's scratch folders go; never the results path
+ * @param sandbox          how every process that runs student code is started ({@code Sandboxes.choose})
  */
-public record GraderConfig(Path testsJar, List<Path> childClasspath, List<Path> compileClasspath, Allowlist allowlist,
-                           List<String> studentPackages, Limits limits, boolean checkBytecode, Path workRoot,
-                           boolean classDataSharing) {
+public record GraderConfig(Path testsJar, List<Path> compileClasspath, Allowlist allowlist, List<String> studentPackages,
+                           Limits limits, boolean checkBytecode, Path workRoot, Sandbox sandbox) {
     public GraderConfig {
-        childClasspath = List.copyOf(childClasspath);
         compileClasspath = List.copyOf(compileClasspath);
         studentPackages = List.copyOf(studentPackages);
+        workRoot = workRoot.toAbsolutePath().normalize();
     }
 
     public GraderConfig withLimits(Limits newLimits) {
-        return new GraderConfig(testsJar, childClasspath, compileClasspath, allowlist, studentPackages, newLimits,
-                checkBytecode, workRoot, classDataSharing);
+        return new GraderConfig(testsJar, compileClasspath, allowlist, studentPackages, newLimits, checkBytecode, workRoot,
+                sandbox);
     }
 
     public GraderConfig withBytecodeCheck(boolean check) {
-        return new GraderConfig(testsJar, childClasspath, compileClasspath, allowlist, studentPackages, limits, check, workRoot,
-                classDataSharing);
+        return new GraderConfig(testsJar, compileClasspath, allowlist, studentPackages, limits, check, workRoot, sandbox);
+    }
+
+    public GraderConfig withSandbox(Sandbox other) {
+        return new GraderConfig(testsJar, compileClasspath, allowlist, studentPackages, limits, checkBytecode, workRoot,
+                other);
     }
 }

@@ -16,6 +16,7 @@ import bn.grader.report.ResultsJson;
 import bn.grader.report.TextReport;
 import bn.grader.run.Classpaths;
 import bn.grader.run.Limits;
+import bn.grader.sandbox.Sandboxes;
 import bn.grader.submission.SubmissionLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,26 +74,22 @@ public final class Main implements Runnable {
                 description = "Packages of the student's classes (default: ${DEFAULT-VALUE}).")
         List<String> studentPackages;
 
-        @Option(names = "--classpath", split = "[:;]", description = "The test JVM's classpath besides the student's "
-                + "classes and the tests (default: the grader's own: bn-lib, bn-checks, JUnit and their dependencies).")
-        List<Path> classpath;
+        @Option(names = "--isolation", defaultValue = "${sys:bn.grader.isolation:-auto}",
+                description = "How processes that run student code are isolated: auto (the strongest this machine "
+                        + "allows), bubblewrap, separate-user or process-group (default: ${DEFAULT-VALUE}; the system "
+                        + "property bn.grader.isolation sets the default).")
+        String isolation;
 
-        @Option(names = "--no-cds", description = "Do not give the test JVMs a shared class-data archive "
-                + "(made once per classpath under the work folder; it makes them start faster).")
-        boolean noCds;
-
-        @Option(names = "--work-dir", description = "Scratch folder (default: the system temp folder).")
+        @Option(names = "--work-dir", description = "Scratch folder (default: the system temp folder). Never the folder of --out.")
         Path workDir;
 
         GraderConfig config() {
-            List<Path> cp = classpath != null ? classpath : Classpaths.ofThisJvm();
             Allowlist rules = allowlist != null ? Allowlist.read(allowlist) : Allowlist.bundled();
             Limits limits = new Limits(Duration.ofMillis((long) (timeLimit * 1000)),
                     Duration.ofMillis((long) (testTimeLimit * 1000)), heapMb, outputBytes);
             Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "bn-grader");
-            List<Path> compileCp = classpath != null ? classpath : Classpaths.courseLibraries();
-            return new GraderConfig(testsJar != null ? testsJar : defaultTestsJar(), cp, compileCp, rules, studentPackages,
-                    limits, true, work, !noCds);
+            return new GraderConfig(testsJar != null ? testsJar : defaultTestsJar(), Classpaths.courseLibraries(), rules,
+                    studentPackages, limits, true, work, Sandboxes.choose(IsolationOption.parse(isolation)));
         }
     }
 
@@ -142,12 +139,19 @@ public final class Main implements Runnable {
             Results results;
             phase("parsed");
             try {
-                Grader grader = new Grader(settings.config());
-                phase("catalog");
-                results = grader.grade(submission);
-                phase("graded");
-            } catch (RuntimeException e) {
-                results = new Results(0, 0, "The grader failed before grading: " + e.getMessage(), "text", "visible",
+                GraderConfig config = settings.config();
+                if (out != null && out.toAbsolutePath().normalize().startsWith(config.workRoot())) {
+                    throw new IllegalArgumentException("--out " + out + " is inside the work folder " + config.workRoot()
+                            + ", where sandboxed processes get their scratch folders: choose another place");
+                }
+                try (Grader grader = new Grader(config)) {
+                    phase("catalog");
+                    results = grader.grade(submission);
+                    phase("graded");
+                }
+            } catch (RuntimeException | Error e) {
+                String why = String.valueOf(e.getMessage() == null ? e : e.getMessage());
+                results = new Results(0, 0, "The grader failed before grading: " + why, "text", "visible",
                         "hidden", null, List.of());
                 if (out != null) {
                     ResultsJson.write(results, out);
@@ -155,9 +159,10 @@ public final class Main implements Runnable {
                 if (classroom != null) {
                     bn.grader.report.ClassroomJson.write(results, classroom);
                 }
-                System.err.println("error: " + e.getMessage());
+                System.err.println("error: " + why);
                 return 2;
             }
+            // Written only now: every process that ran student code is gone.
             if (out != null) {
                 ResultsJson.write(results, out);
             }
@@ -200,15 +205,21 @@ public final class Main implements Runnable {
             if (!Files.isDirectory(dir)) {
                 throw new CommandLine.ParameterException(new CommandLine(this), dir + " is not a folder");
             }
-            Grader grader = new Grader(settings.config());
-            BatchGrader.Summary summary = new BatchGrader(grader, jobs).gradeAll(dir, out, System.err,
-                    only == null ? List.of() : only);
-            double max = grader.catalog().tests().stream().mapToDouble(GradedTest::points).sum();
-            var r = summary.reports();
-            System.out.printf(Locale.ROOT, "Graded %d submissions (out of %s points each) in %.1f s; %d students in %s.%n"
-                            + "Gradebook: %s%nMistakes: %s and %s%nHistogram: %s%nLMS import: %s%n",
-                    summary.submissions(), max, summary.seconds(), r.students(), out, r.gradebook(), r.misconceptions(),
-                    r.mistakesChart(), r.histogram(), r.lms());
+            GraderConfig config = settings.config();
+            if (out.toAbsolutePath().normalize().startsWith(config.workRoot())) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--out " + out
+                        + " is inside the work folder " + config.workRoot() + ": choose another place");
+            }
+            try (Grader grader = new Grader(config)) {
+                BatchGrader.Summary summary = new BatchGrader(grader, jobs).gradeAll(dir, out, System.err,
+                        only == null ? List.of() : only);
+                double max = grader.catalog().tests().stream().mapToDouble(GradedTest::points).sum();
+                var r = summary.reports();
+                System.out.printf(Locale.ROOT, "Graded %d submissions (out of %s points each) in %.1f s; %d students in %s.%n"
+                                + "Isolation: %s%nGradebook: %s%nMistakes: %s and %s%nHistogram: %s%nLMS import: %s%n",
+                        summary.submissions(), max, summary.seconds(), r.students(), out, grader.isolation(),
+                        r.gradebook(), r.misconceptions(), r.mistakesChart(), r.histogram(), r.lms());
+            }
             return 0;
         }
     }

@@ -11,10 +11,15 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import bn.grader.report.Results;
+import bn.grader.sandbox.Isolation;
+import bn.grader.sandbox.Jail;
+import bn.grader.sandbox.Sandbox;
+import bn.grader.sandbox.Sandboxed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,10 +32,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AdversarialSubmissionsTest {
     private static Grader grader;
+    private static Grader unchecked;
 
     @BeforeAll
     static void buildGrader() {
         grader = new Grader(FakeCourse.config());
+    }
+
+    @AfterAll
+    static void closeGraders() {
+        if (grader != null) {
+            grader.close();
+        }
+        if (unchecked != null) {
+            unchecked.close();
+        }
+    }
+
+    /** A grader without the bytecode check: what the process boundary and the sandbox hold on their own. */
+    private static synchronized Grader unchecked() {
+        if (unchecked == null) {
+            unchecked = new Grader(FakeCourse.config().withBytecodeCheck(false));
+        }
+        return unchecked;
+    }
+
+    private static Isolation isolation() {
+        return FakeCourse.config().sandbox().isolation();
     }
 
     private static Map<String, Double> byExercise(Results r) {
@@ -46,10 +74,87 @@ class AdversarialSubmissionsTest {
                 .collect(Collectors.joining("\n---\n"));
     }
 
+    /** Where the child's scratch folders and the grader's per-grade folders are: the only places a grade may write. */
+    private static boolean scratch(Path p) {
+        Path root = FakeCourse.work().resolve("scratch");
+        return p.startsWith(root.resolve("children")) || (p.startsWith(root) && p.getFileName().toString().startsWith("grade-"))
+                || p.startsWith(root.resolve("child-jars"));
+    }
+
+    private static final Path TMP_TARGET = Path.of("/tmp/bn-grader-escaped-results.json");
+
+    private static java.util.Set<Path> filesOutsideScratch() {
+        try (Stream<Path> walk = Files.walk(FakeCourse.work())) {
+            java.util.Set<Path> files = walk.filter(p -> !scratch(p)).collect(Collectors.toSet());
+            if (Files.exists(TMP_TARGET)) {
+                files.add(TMP_TARGET);
+            }
+            return files;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.Set<Long> descendants() {
+        return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+
+    /**
+     * Processes this JVM started since {@code before} (another grader's spare child may be waiting from before) that
+     * are still alive, after giving killed ones a moment to go.
+     */
+    private static List<String> leftBehind(java.util.Set<Long> before) throws InterruptedException {
+        long until = System.nanoTime() + 5_000_000_000L;
+        List<String> alive;
+        do {
+            alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).filter(h -> !before.contains(h.pid()))
+                    .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
+            if (alive.isEmpty()) {
+                return alive;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < until);
+        return alive;
+    }
+
+    /** Processes anywhere on the machine whose command line holds {@code marker}. */
+    private static List<String> anywhere(String marker) {
+        return ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains(marker))
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
+    }
+
+    /**
+     * Grades with {@code with}, and asserts what holds for every attack: the grader survives and reports every test,
+     * within the time bound, leaving no process behind and no file outside the scratch folders.
+     */
+    static Results guarded(Grader with, Path submission, boolean filesMustBeSafe) {
+        java.util.Set<Path> before = filesOutsideScratch();
+        java.util.Set<Long> processes = descendants();
+        long start = System.nanoTime();
+        Results r = with.grade(submission);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(7, r.tests().size(), "every graded test is reported");
+        assertTrue(seconds < 60, "graded within the time bound (60 s): took " + seconds + " s");
+        assertTrue(r.output().contains("Isolation: " + with.isolation()), r.output());
+        try {
+            assertEquals(List.of(), leftBehind(processes), "no process left behind");
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        if (filesMustBeSafe) {
+            java.util.Set<Path> after = filesOutsideScratch();
+            after.removeAll(before);
+            assertEquals(java.util.Set.of(), after, "no file written outside the scratch folders");
+        }
+        return r;
+    }
+
     /** Grades the variant; asserts the scores of exercises 1.1, 1.2 and 2.1 and that every test has a result. */
     private static Results grade(Path submission, double ex11, double ex12, double ex21) {
-        Results r = grader.grade(submission);
-        assertEquals(7, r.tests().size(), "every graded test is reported");
+        return scored(guarded(grader, submission, true), ex11, ex12, ex21);
+    }
+
+    private static Results scored(Results r, double ex11, double ex12, double ex21) {
         Map<String, Double> scores = byExercise(r);
         assertEquals(ex11, scores.get("1.1"), 1e-9, () -> "exercise 1.1:\n" + outputsOf(r, "1.1"));
         assertEquals(ex12, scores.get("1.2"), 1e-9, () -> "exercise 1.2:\n" + outputsOf(r, "1.2"));
@@ -93,12 +198,7 @@ class AdversarialSubmissionsTest {
 
     @Test
     void systemExitWithoutTheBytecodeCheckEndsOnlyItsJvmAndTheOtherExercisesStillRun() {
-        Grader unchecked = new Grader(FakeCourse.config().withBytecodeCheck(false));
-        Results r = unchecked.grade(FakeCourse.submission("exit"));
-        Map<String, Double> scores = byExercise(r);
-        assertEquals(0.0, scores.get("1.1"));
-        assertEquals(2.0, scores.get("1.2"));
-        assertEquals(3.0, scores.get("2.1"));
+        Results r = scored(guarded(unchecked(), FakeCourse.submission("exit"), true), 0, 2, 3);
         assertTrue(test(r, "meanOfThreeValues").output().contains("The test JVM ended (exit status 0)"),
                 test(r, "meanOfThreeValues").output());
         assertTrue(test(r, "emptyInputIsRejected").output().contains("Not run: an earlier test of exercise 1.1 ended the test JVM"));
@@ -234,5 +334,109 @@ class AdversarialSubmissionsTest {
         List<String> outputs = r.tests().stream().map(Results.Test::output).toList();
         assertTrue(outputs.stream().allMatch(o -> o.contains("not a zip file")), outputs.toString());
         grade(FakeCourse.work().resolve("does-not-exist"), 0, 0, 0);
+    }
+
+    @Test
+    void aClassNamedLikeJUnitsOrTheCoursesIsRefusedAndTheWrongAnswersStillScoreNothing() {
+        Results r = grade("shadow", 0, 2, 3);
+        assertTrue(r.output().contains("Not run: org.junit.jupiter.api.Assertions. Refused: org.junit.jupiter.api.Assertions"
+                + " is outside the package bn.exercises"), r.output());
+        assertTrue(r.output().contains("Not run: bn.tensor.Shape. Refused"), r.output());
+        assertTrue(r.output().contains("Not run: bn.exercises.FakeEx1_2Test. Refused: the submission declares"
+                + " bn.exercises.FakeEx1_2Test, a class that already exists in the course, the JDK, a library or the graded"
+                + " tests"), r.output());
+        assertTrue(test(r, "meanOfThreeValues").output().contains("expected: <2.0> but was: <42.0>"));
+    }
+
+    @Test
+    void writingForgedVerdictsToTheRealStandardOutputBreaksOnlyItsOwnExercise() {
+        Results r = scored(guarded(unchecked(), FakeCourse.submission("channel"), true), 0, 2, 3);
+        assertTrue(test(r, "meanOfThreeValues").output().contains("answered with something the grader cannot accept"),
+                test(r, "meanOfThreeValues").output());
+        assertTrue(test(r, "emptyInputIsRejected").output().contains("Not run: an earlier test of exercise 1.1 broke the grader's protocol"));
+    }
+
+    @Test
+    void theProcessRunningStudentCodeHoldsNoTestsNoChecksNoJUnitAndNoReferenceImplementation() throws IOException {
+        boolean filesSafe = isolation() != Isolation.PROCESS_GROUP;
+        try {
+            Results r = scored(guarded(unchecked(), FakeCourse.submission("escape"), filesSafe), 0, 2, 3);
+            String printed = test(r, "meanOfThreeValues").output();
+            for (String absent : List.of("bn/exercises/FakeEx1_1Test.class absent", "bn/checks/Inputs.class absent",
+                    "org/junit/jupiter/api/Assertions.class absent", "bn/batchnorm/BatchNorm.class absent",
+                    "bn/grader/Grader.class absent")) {
+                assertTrue(printed.contains(absent), () -> absent + ":\n" + printed);
+            }
+            if (filesSafe) {
+                assertFalse(printed.contains("wrote "), printed);
+            }
+        } finally {
+            // Under process-group isolation (no file isolation, as the README says) the attack may have written these.
+            Files.deleteIfExists(FakeCourse.work().resolve("scratch/escaped-results.json"));
+            Files.deleteIfExists(TMP_TARGET);
+        }
+    }
+
+    @Test
+    void processesStudentCodeStartsDoNotOutliveTheGrade() {
+        Results r = scored(guarded(unchecked(), FakeCourse.submission("linger"), true), 0, 2, 3);
+        assertEquals(List.of(), anywhere("sleep 86399"), "the plain child process was killed with the sandbox");
+        if (isolation() == Isolation.BUBBLEWRAP) {
+            assertEquals(List.of(), anywhere("sleep 86398"), "a process in a new session dies with the PID namespace");
+        }
+        anywhere("sleep 86398").forEach(line -> ProcessHandle.of(Long.parseLong(line.split(" ")[0]))
+                .ifPresent(ProcessHandle::destroyForcibly));
+        assertEquals(9.0 - 4, r.score(), 1e-9);
+    }
+
+    /** A sandbox that starts a forged child (see {@link ForgedChild}) in place of the real one. */
+    private static Sandbox forging(String mode) {
+        Sandbox real = FakeCourse.config().sandbox();
+        return new Sandbox() {
+            @Override
+            public Isolation isolation() {
+                return real.isolation();
+            }
+
+            @Override
+            public Sandboxed start(Jail jail) throws IOException {
+                String javaBin = jail.command().get(0);
+                List<Path> cp = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                        .map(Path::of).toList();
+                List<String> command = List.of(javaBin, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+                        System.getProperty("java.class.path"), ForgedChild.class.getName(), mode);
+                List<Path> readable = new java.util.ArrayList<>(jail.readOnly());
+                readable.addAll(cp);
+                return real.start(new Jail(command, readable, jail.scratch(), jail.env(), jail.limits()));
+            }
+        };
+    }
+
+    @Test
+    void aFullyTakenOverChildEarnsNothingForWrongAnswers() {
+        for (String mode : List.of("random", "verdicts", "wrong", "mistyped")) {
+            try (Grader forged = new Grader(FakeCourse.config().withSandbox(forging(mode)))) {
+                Results r = guarded(forged, FakeCourse.submission("partial"), true);
+                assertEquals(0.0, r.score(), () -> mode + ": " + r.tests());
+                for (Results.Test t : r.tests()) {
+                    assertFalse(t.passed(), () -> mode + ": " + t);
+                    assertFalse(t.output().contains("PASSED 100/100") && !t.output().contains("Printed by your code"), t.output());
+                }
+                String first = test(r, "meanOfThreeValues").output();
+                switch (mode) {
+                    case "wrong" -> assertTrue(first.contains("expected: <2.0> but was: <42.0>"), first);
+                    case "mistyped" -> assertTrue(first.contains("a java.lang.String where the method returns double"), first);
+                    default -> assertTrue(first.contains("answered with something the grader cannot accept"), mode + ": " + first);
+                }
+            }
+        }
+    }
+
+    @Test
+    void controlCharactersPrintedByStudentCodeAreEscapedInTheResults() {
+        Results r = grade("forge", 0, 2, 3);
+        for (Results.Test t : r.tests()) {
+            assertTrue(t.output().chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t'), t.output());
+        }
     }
 }

@@ -54,7 +54,40 @@ class AllowlistTest {
         assertFalse(rules.allows(call("java.util.stream.IntStream", "parallel"), "4.1"));
         assertFalse(rules.allows(call("java.util.Arrays", "parallelSort"), "4.1"));
         assertFalse(rules.allows(call("bn.batchnorm.Algorithm1", "forward"), "4.1"));
-        assertFalse(rules.allows(call("bn.grader.child.ChildRunner", "main"), "4.1"));
+        assertFalse(rules.allows(call("bn.grader.child.CallRunner", "main"), "4.1"));
+    }
+
+    @Test
+    void backgroundExecutionIsForbiddenHoweverItIsReached() {
+        Allowlist rules = Allowlist.bundled();
+        assertFalse(rules.allows(call("java.util.stream.StreamSupport", "stream"), "4.1"), "stream(spliterator, true)");
+        assertFalse(rules.allows(call("java.util.Spliterators", "spliterator"), "4.1"));
+        assertFalse(rules.allows(call("java.util.stream.Stream", "parallel"), "4.1"));
+        assertFalse(rules.allows(call("java.util.stream.BaseStream", "parallel"), "4.1"));
+        assertFalse(rules.allows(call("java.util.Collection", "parallelStream"), "4.1"));
+        assertFalse(rules.allows(call("java.util.Arrays", "parallelSetAll"), "4.1"));
+        assertFalse(rules.allows(call("java.util.concurrent.Executors", "newFixedThreadPool"), "4.1"));
+        assertFalse(rules.allows(call("java.util.concurrent.ForkJoinPool", "commonPool"), "4.1"));
+        assertFalse(rules.allows(call("java.lang.ref.Cleaner", "create"), "4.1"));
+        assertFalse(rules.allows(call("java.util.TimerTask", "<init>"), "4.1"));
+        assertFalse(rules.allows(call("java.lang.Object", "finalize"), "4.1"));
+        assertTrue(rules.allows(call("java.util.stream.IntStream", "sum"), "4.1"), "sequential streams stay allowed");
+    }
+
+    @Test
+    void declaringAFinalizerIsAUseOfObjectFinalize() {
+        org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
+        w.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC, "bn/exercises/Late", null,
+                "java/lang/Object", null);
+        org.objectweb.asm.MethodVisitor m = w.visitMethod(org.objectweb.asm.Opcodes.ACC_PROTECTED, "finalize", "()V", null, null);
+        m.visitCode();
+        m.visitInsn(org.objectweb.asm.Opcodes.RETURN);
+        m.visitMaxs(0, 1);
+        m.visitEnd();
+        w.visitEnd();
+        List<Violation> found = new BytecodeChecker(Allowlist.bundled()).check(w.toByteArray(), Set.of("bn.exercises.Late"), "1.1");
+        assertEquals(List.of("java.lang.Object.finalize (used in bn.exercises.Late.finalize)"),
+                found.stream().map(Violation::describe).toList());
     }
 
     @Test

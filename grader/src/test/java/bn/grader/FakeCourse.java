@@ -21,6 +21,10 @@ import javax.tools.ToolProvider;
 import bn.grader.check.Allowlist;
 import bn.grader.run.Classpaths;
 import bn.grader.run.Limits;
+import bn.grader.sandbox.Isolation;
+import bn.grader.sandbox.Sandbox;
+import org.junit.jupiter.api.Assumptions;
+import bn.grader.sandbox.Sandboxes;
 
 /**
  * The grader's own small course, independent of the real exercises: three fake exercises (1.1 mean, 1.2 a static
@@ -106,10 +110,26 @@ final class FakeCourse {
         return String.join(java.io.File.pathSeparator, Classpaths.ofThisJvm().stream().map(Path::toString).toList());
     }
 
+    /** The isolation the tests run under: -Dbn.grader.isolation=auto|bubblewrap|separate-user|process-group. */
+    static Isolation isolation() {
+        return IsolationOption.parse(System.getProperty("bn.grader.isolation", "auto"));
+    }
+
+    /**
+     * The grader's configuration for the fake course, in the isolation asked for. When that isolation is not available
+     * on this machine, the calling test is skipped (aborted) saying so; ./course's sandbox stage reports skips loudly.
+     */
     static GraderConfig config() {
-        List<Path> cp = Classpaths.ofThisJvm();
-        return new GraderConfig(gradedTestsJar(), cp, Classpaths.courseLibraries(), Allowlist.bundled(), List.of("bn.exercises"), TEST_LIMITS,
-                true, work().resolve("scratch"), true);
+        Sandbox sandbox;
+        try {
+            sandbox = Sandboxes.choose(isolation());
+        } catch (IllegalStateException e) {
+            Assumptions.abort("isolation " + System.getProperty("bn.grader.isolation") + " is not available here: "
+                    + e.getMessage());
+            throw e;
+        }
+        return new GraderConfig(gradedTestsJar(), Classpaths.courseLibraries(), Allowlist.bundled(), List.of("bn.exercises"),
+                TEST_LIMITS, true, work().resolve("scratch"), sandbox);
     }
 
     static String fmt(double d) {

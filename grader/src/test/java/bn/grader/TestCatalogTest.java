@@ -31,10 +31,10 @@ class TestCatalogTest {
         GradedTest hidden = byMethod.get("emptyInputIsRejected");
         assertEquals("bn.exercises.FakeEx1_1Test#emptyInputIsRejected", hidden.id());
         assertEquals(2.0, hidden.points());
-        assertEquals("hidden", hidden.visibility());
+        assertEquals("hidden", hidden.visibility().json());
         assertEquals(Set.of("bn.exercises.Ex1_1_Mean"), hidden.studentClasses(), "the use inside its lambda counts");
         assertEquals("the mean of one value is that value", byMethod.get("singleValue").displayName());
-        assertEquals("after_due_date", byMethod.get("shapeIsKept").visibility());
+        assertEquals("after_due_date", byMethod.get("shapeIsKept").visibility().json());
         assertEquals(Set.of("bn.exercises.Ex2_1_Center"), byMethod.get("shapeIsKept").studentClasses());
     }
 
@@ -97,6 +97,6 @@ class TestCatalogTest {
         assertEquals(Set.of("bn.exercises.ExA"), tests.get(0).studentClasses());
         assertEquals(1.5, tests.get(0).points());
         assertEquals(Set.of("bn.exercises.ExB"), tests.get(1).studentClasses());
-        assertEquals("after_published", tests.get(1).visibility());
+        assertEquals("after_published", tests.get(1).visibility().json());
     }
 }

@@ -32,8 +32,9 @@ final class Gradebook {
         }
         String problem = null;
         if (results.output() != null) {
-            // The summary's notes (unreadable submission, files that did not compile) are the row's problems.
-            String notes = results.output().lines().filter(l -> !l.startsWith("Exercise "))
+            // The summary's notes (unreadable submission, files that did not compile) are the row's problems; the
+            // per-exercise lines and the isolation in force are not.
+            String notes = results.output().lines().filter(l -> !l.startsWith("Exercise ") && !l.startsWith("Isolation: "))
                     .collect(Collectors.joining("; "));
             problem = notes.isBlank() ? null : notes;
         }

@@ -22,6 +22,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import bn.grader.check.Reference;
+import bn.grading.Visibility;
 import bn.grader.check.ReferenceCollector;
 
 /**
@@ -35,12 +36,17 @@ public final class TestCatalog {
 
     private final Path jar;
     private final List<GradedTest> tests;
-    private final Set<String> testJarClasses;
+    private final Map<String, byte[]> classFiles;
 
-    private TestCatalog(Path jar, List<GradedTest> tests, Set<String> testJarClasses) {
+    private TestCatalog(Path jar, List<GradedTest> tests, Map<String, byte[]> classFiles) {
         this.jar = jar;
         this.tests = List.copyOf(tests);
-        this.testJarClasses = Set.copyOf(testJarClasses);
+        this.classFiles = Map.copyOf(classFiles);
+    }
+
+    /** Every class of the jar, dotted, with its class file: the grader defines them itself (never the child). */
+    public Map<String, byte[]> classFiles() {
+        return classFiles;
     }
 
     public Path jar() {
@@ -54,7 +60,7 @@ public final class TestCatalog {
 
     /** Every class in the jar, dotted: student code may neither use nor shadow them. */
     public Set<String> testJarClasses() {
-        return testJarClasses;
+        return classFiles.keySet();
     }
 
     /** Tests grouped by exercise, in exercise order. */
@@ -145,7 +151,7 @@ public final class TestCatalog {
             }
         }
         tests.sort(Comparator.comparing(GradedTest::exercise, ExerciseOrder.INSTANCE).thenComparing(GradedTest::className));
-        return new TestCatalog(jar, tests, classes.keySet());
+        return new TestCatalog(jar, tests, classes);
     }
 
     private static String testMethodOf(String method, Set<String> testMethods) {
@@ -180,7 +186,7 @@ public final class TestCatalog {
         String name;
         String exercise;
         double points;
-        String visibility = "visible";
+        Visibility visibility = Visibility.VISIBLE;
         String displayName;
     }
 
@@ -240,7 +246,7 @@ public final class TestCatalog {
                             @Override
                             public void visitEnum(String key, String enumDescriptor, String value) {
                                 if (key.equals("visibility")) {
-                                    method.visibility = value.toLowerCase(java.util.Locale.ROOT);
+                                    method.visibility = Visibility.valueOf(value);
                                 }
                             }
                         };

@@ -122,6 +122,10 @@ public final class ReferenceCollector extends ClassVisitor {
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         String method = name;
         descriptor(descriptor, method);
+        if (name.equals("finalize") && descriptor.equals("()V") && (access & Opcodes.ACC_STATIC) == 0) {
+            // Overriding finalize() runs code on the JVM's finalizer thread: a use of Object.finalize.
+            references.add(new Reference("java.lang.Object", "finalize", className, method));
+        }
         if (exceptions != null) {
             for (String e : exceptions) {
                 type(e, method);

@@ -14,8 +14,8 @@ import java.util.jar.Manifest;
 /**
  * The classpath of the JVM that runs the grader, with every jar's manifest Class-Path followed: under
  * {@code java -jar grader/target/bn-grader.jar} that is the jar and grader/target/grader-classpath/*, in Maven's tests
- * it is the module's test classpath. The child JVM gets this classpath (the grader's runner, JUnit, bn-lib, bn-checks
- * and their dependencies), never the solutions; test-classes folders and Surefire's own jars are left out.
+ * it is the module's test classpath (test-classes folders and Surefire's own jars left out). The child that runs
+ * student code never gets it: its classpath is {@link bn.grader.call.ChildJars}.
  */
 public final class Classpaths {
     private Classpaths() {

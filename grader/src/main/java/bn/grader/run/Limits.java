@@ -5,10 +5,10 @@ import java.time.Duration;
 /**
  * What one submission may use.
  *
- * @param submissionTime wall time for all of a submission's tests together (child JVM restarts included)
- * @param testTime       wall time for one test method; a test that runs longer is killed with its JVM
- * @param heapMb         the child JVM's -Xmx
- * @param outputBytes    how much of the child's raw stdout/stderr the grader keeps (the rest is drained and dropped)
+ * @param submissionTime wall time for all of a submission's tests together (child restarts included)
+ * @param testTime       wall time for one test method; when it runs out the child is killed and the test fails
+ * @param heapMb         the -Xmx of the child that runs student code
+ * @param outputBytes    how much of the child's raw stderr the grader keeps (the rest is drained and dropped)
  */
 public record Limits(Duration submissionTime, Duration testTime, int heapMb, int outputBytes) {
     public static final Limits DEFAULT = new Limits(Duration.ofSeconds(20), Duration.ofSeconds(6), 384, 64 * 1024);

@@ -1,18 +1,11 @@
-package bn.grader.child;
+package bn.grader.run;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.TestExecutionResult;
@@ -24,35 +17,31 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import bn.grader.call.CallSession;
+import bn.grader.catalog.GradedTest;
+
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 /**
- * The main class of the child JVM that runs student code. It reads its plan from standard input:
- * <pre>
- *   nonce
- *   student classes directory
- *   graded-tests jar
- *   testId          (one line per test, in order)
- * </pre>
- * and runs each test method with the JUnit Platform Launcher in a fresh class loader, so no static state of student
- * code (or of the tests) survives from one test to the next. Results go out on the channel described in {@link Protocol}.
+ * Runs the graded tests in the grader's own JVM with the JUnit Platform Launcher, each in a fresh
+ * {@link GradingLoader} and with fresh student state in the child ({@link CallSession#beginTest}). The verdict of
+ * each test is JUnit's, in this JVM; when the child was stopped during a test (timeout, crash, broken protocol) the
+ * test fails with that reason whatever JUnit saw, and the rest of its exercise is not run.
  */
-public final class ChildRunner {
-    static final int OUTPUT_PER_TEST = 4 * 1024;
+public final class TestRunner {
     private static final int MESSAGE_CAP = 4000;
 
-    private ChildRunner() {
+    private final Map<String, byte[]> testClasses;
+    private final Limits limits;
+
+    /** @param testClasses the graded-tests jar's classes, by name */
+    public TestRunner(Map<String, byte[]> testClasses, Limits limits) {
+        this.testClasses = Map.copyOf(testClasses);
+        this.limits = limits;
     }
 
-    public static void main(String[] args) throws Exception {
-        PrintStream channel = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        CappedBuffer captured = new CappedBuffer(OUTPUT_PER_TEST);
-        PrintStream sink = new CappedPrintStream(captured);
-        System.setOut(sink);
-        System.setErr(sink);
-
-        // Warm the launcher up while the grader is still compiling the submission.
-        // Only the Jupiter engine, and no listeners or filters found through ServiceLoader.
+    /** Runs {@code tests} in order; every one of them gets an outcome. */
+    public Map<String, TestOutcome> run(List<GradedTest> tests, Map<String, byte[]> standIns, CallSession session) {
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestEngineAutoRegistration(false)
                 .addTestEngines(new JupiterTestEngine())
@@ -61,46 +50,44 @@ public final class ChildRunner {
                 .enableLauncherDiscoveryListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build());
-
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String nonce = in.readLine();
-        if (nonce == null) {
-            return;
+        Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        Map<String, String> skipped = new HashMap<>(); // exercise -> what happened to it
+        long submissionDeadline = System.nanoTime() + limits.submissionTime().toNanos();
+        for (GradedTest test : tests) {
+            String id = test.id();
+            String what = skipped.get(test.exercise());
+            if (what != null) {
+                outcomes.put(id, TestOutcome.failed(id, "Not run: an earlier test of exercise " + test.exercise() + " "
+                        + what + ", so the rest of that exercise was skipped."));
+                continue;
+            }
+            if (System.nanoTime() >= submissionDeadline) {
+                outcomes.put(id, TestOutcome.failed(id, "Not run: the submission's time limit of "
+                        + seconds(limits.submissionTime().toMillis()) + " was used up by earlier tests."));
+                continue;
+            }
+            GradingLoader loader = new GradingLoader(testClasses, standIns, session, TestRunner.class.getClassLoader());
+            session.beginTest(loader, System.nanoTime() + limits.testTime().toNanos(), submissionDeadline);
+            Outcome outcome = session.stop() != null ? null : runOne(launcher, loader, test);
+            String printed = session.endTest();
+            CallSession.Stop stop = session.stop();
+            if (stop != null) {
+                outcomes.put(id, TestOutcome.failed(id, stop.message()));
+                skipped.put(test.exercise(), stop.what());
+            } else {
+                outcomes.put(id, new TestOutcome(id, outcome.passed(), outcome.message(), printed));
+            }
         }
-        URL studentClasses = Path.of(in.readLine()).toUri().toURL();
-        URL testsJar = Path.of(in.readLine()).toUri().toURL();
-        List<String> plan = new ArrayList<>();
-        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-            plan.add(line);
-        }
-        System.setIn(new ByteArrayInputStream(new byte[0]));
-        channel.println(nonce + " " + Protocol.READY);
-
-        // The tests jar comes first, so a student class can never shadow a grading class.
-        URL[] urls = {testsJar, studentClasses};
-        for (String testId : plan) {
-            channel.println(nonce + " " + Protocol.START + " " + testId);
-            captured.reset();
-            Outcome outcome = runOne(launcher, urls, testId);
-            sink.flush();
-            channel.println(nonce + " " + Protocol.END + " " + testId + " "
-                    + (outcome.passed ? Protocol.PASSED : Protocol.FAILED) + " "
-                    + Protocol.encode(cap(outcome.message)) + " " + Protocol.encode(captured.text()));
-        }
-        channel.println(nonce + " " + Protocol.DONE);
-        channel.flush();
-        Runtime.getRuntime().halt(0);
+        return outcomes;
     }
 
-    private static Outcome runOne(Launcher launcher, URL[] urls, String testId) {
-        int hash = testId.indexOf('#');
-        String className = testId.substring(0, hash);
-        String methodName = testId.substring(hash + 1);
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader("submission", urls, ChildRunner.class.getClassLoader())) {
-            Thread.currentThread().setContextClassLoader(loader);
-            Class<?> testClass = Class.forName(className, false, loader);
-            Method method = findMethod(testClass, methodName);
+    private static Outcome runOne(Launcher launcher, ClassLoader loader, GradedTest test) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
+            thread.setContextClassLoader(loader);
+            Class<?> testClass = Class.forName(test.className(), false, loader);
+            Method method = findMethod(testClass, test.methodName());
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectMethod(testClass, method))
                     // No junit-platform.properties or system properties: only what is set here.
@@ -113,7 +100,7 @@ public final class ChildRunner {
         } catch (Throwable t) {
             return new Outcome(false, "The test could not run: " + describe(t));
         } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+            thread.setContextClassLoader(previous);
         }
     }
 
@@ -128,11 +115,15 @@ public final class ChildRunner {
         throw new NoSuchMethodException(testClass.getName() + "#" + name);
     }
 
+    static String seconds(long millis) {
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
     private static String cap(String s) {
         return s.length() <= MESSAGE_CAP ? s : s.substring(0, MESSAGE_CAP) + " ... [message truncated]";
     }
 
-    /** The exception's type and message, and the stack frames that are not JUnit's or the JDK's. */
+    /** The exception's type and message, and the stack frames that are not JUnit's, the JDK's or the grader's. */
     static String describe(Throwable t) {
         try {
             StringBuilder text = new StringBuilder();
@@ -182,14 +173,16 @@ public final class ChildRunner {
                 return;
             }
             failed++;
-            String reason = result.getThrowable().map(ChildRunner::describe).orElse(result.getStatus().toString());
+            String reason = result.getThrowable().map(TestRunner::describe).orElse(result.getStatus().toString());
             if (messages.length() > 0) {
                 messages.append('\n');
             }
             if (failed > 1 || id.getType().isContainer()) {
                 messages.append('[').append(id.getDisplayName()).append("] ");
             }
-            messages.append(reason);
+            if (messages.length() < 4 * MESSAGE_CAP) {
+                messages.append(reason);
+            }
         }
 
         @Override

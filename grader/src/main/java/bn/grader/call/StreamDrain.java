@@ -1,4 +1,4 @@
-package bn.grader.run;
+package bn.grader.call;
 
 import java.io.IOException;
 import java.io.InputStream;
