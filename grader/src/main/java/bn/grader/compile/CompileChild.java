@@ -47,6 +47,10 @@ public final class CompileChild {
     static final List<String> OPTIONS = List.of("--release", "17", "-proc:none", "-encoding", "UTF-8", "-nowarn",
             "-Xlint:none", "-Xmaxerrs", "20", "-implicit:none");
 
+    /** How long a child waits for its first request before it ends by itself. */
+    private static final long IDLE_MILLIS = 120_000;
+    private static volatile boolean busy;
+
     private CompileChild() {
     }
 
@@ -62,10 +66,25 @@ public final class CompileChild {
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(channel));
         Path outDir = Path.of("out").toAbsolutePath();
+        // A child started ahead of time that is never used (its grader went idle or away) ends by itself.
+        Thread idle = new Thread(() -> {
+            try {
+                Thread.sleep(IDLE_MILLIS);
+                if (!busy) {
+                    System.exit(0);
+                }
+            } catch (InterruptedException used) {
+                // A request came.
+            }
+        }, "idle-exit");
+        idle.setDaemon(true);
+        idle.start();
         while (true) {
             List<Unit> units = new ArrayList<>();
             try {
                 int n = in.readInt();
+                busy = true;
+                idle.interrupt();
                 if (n <= 0) {
                     return;
                 }

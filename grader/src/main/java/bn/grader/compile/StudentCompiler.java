@@ -74,7 +74,6 @@ public final class StudentCompiler implements AutoCloseable {
         this.workRoot = workRoot.toAbsolutePath().normalize();
         this.limits = limits;
         this.archive = CompilerArchive.prepare(this.workRoot.resolve("cds"), codeSource(), this.classpath);
-        spare.set(tryStart());
     }
 
     public CompileResult compile(List<SourceFile> sources, Path classesDir) {
@@ -85,20 +84,15 @@ public final class StudentCompiler implements AutoCloseable {
             return new CompileResult(classesDir, Map.of(), failures, declared);
         }
         long deadline = System.nanoTime() + limits.totalTime().toNanos();
-        Child child = spare.getAndSet(null);
-        spare.set(tryStart());
+        Children children = new Children(spare.getAndSet(null));
+        spare.set(tryStart()); // the next submission's child starts while this one compiles
         List<SourceFile> remaining = new ArrayList<>(sources);
         Set<String> failedEarlier = new LinkedHashSet<>();
         try {
             while (!remaining.isEmpty()) {
-                if (child == null || !child.alive()) {
-                    closeQuietly(child);
-                    child = start();
-                }
-                Round round = child.run(remaining, deadline);
+                Round round = children.current().run(remaining, deadline);
                 if (round.crash != null) {
-                    List<SourceFile> culprits = findCulprits(remaining, child, deadline);
-                    child = null; // findCulprits used it up
+                    List<SourceFile> culprits = findCulprits(remaining, children, deadline);
                     for (SourceFile s : culprits) {
                         failures.put(s.path(), round.crash.messageFor(s, limits));
                         declared.put(s.path(), declaredClass(s));
@@ -110,6 +104,7 @@ public final class StudentCompiler implements AutoCloseable {
                 if (round.errors.isEmpty() && round.success) {
                     Map<String, String> classes = new LinkedHashMap<>();
                     round.classes.forEach((cls, i) -> classes.put(cls, remaining.get(i).path()));
+                    Child child = children.current();
                     child.close(); // nothing may touch its output while it is copied
                     copyClasses(child.scratch.resolve("out"), classes.keySet(), classesDir);
                     return new CompileResult(classesDir, classes, failures, declared);
@@ -144,39 +139,51 @@ public final class StudentCompiler implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not run javac in its child JVM: " + e.getMessage(), e);
         } finally {
-            closeQuietly(child);
+            children.close();
         }
         return new CompileResult(classesDir, Map.of(), failures, declared);
     }
 
     /**
      * javac failed on {@code files} together: compiles each alone, and returns those that make it fail alone (all of
-     * them if none does, or if the time runs out). Closes {@code used}.
+     * them if none does, or if the time runs out).
      */
-    private List<SourceFile> findCulprits(List<SourceFile> files, Child used, long deadline) throws IOException {
-        closeQuietly(used);
+    private List<SourceFile> findCulprits(List<SourceFile> files, Children children, long deadline) throws IOException {
         if (files.size() == 1) {
             return List.copyOf(files);
         }
         List<SourceFile> culprits = new ArrayList<>();
-        Child child = null;
-        try {
-            for (SourceFile f : files) {
-                if (System.nanoTime() >= deadline) {
-                    return List.copyOf(files);
-                }
-                if (child == null || !child.alive()) {
-                    closeQuietly(child);
-                    child = start();
-                }
-                if (child.run(List.of(f), deadline).crash != null) {
-                    culprits.add(f);
-                }
+        for (SourceFile f : files) {
+            if (System.nanoTime() >= deadline) {
+                return List.copyOf(files);
             }
-        } finally {
-            closeQuietly(child);
+            if (children.current().run(List.of(f), deadline).crash != null) {
+                culprits.add(f);
+            }
         }
         return culprits.isEmpty() ? List.copyOf(files) : culprits;
+    }
+
+    /** The javac child of one compile: the same one for every run while it lives, a new one after it was killed. */
+    private final class Children {
+        private Child child;
+
+        Children(Child first) {
+            this.child = first;
+        }
+
+        Child current() throws IOException {
+            if (child == null || !child.alive()) {
+                closeQuietly(child);
+                child = start();
+            }
+            return child;
+        }
+
+        void close() {
+            closeQuietly(child);
+            child = null;
+        }
     }
 
     /** The class a source file declares by its name and package: {@code bn.exercises.Ex4_1}. */

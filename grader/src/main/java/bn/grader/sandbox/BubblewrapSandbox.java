@@ -109,7 +109,7 @@ public final class BubblewrapSandbox implements Sandbox {
             }
         }
         for (Path p : readable) {
-            c.addAll(List.of("--ro-bind", p.toString(), p.toString()));
+            c.addAll(List.of("--ro-bind-try", p.toString(), p.toString()));
         }
         String scratch = scratchPath.toString();
         c.addAll(List.of("--bind", scratch, scratch, "--remount-ro", "/", "--chdir", scratch, "--"));

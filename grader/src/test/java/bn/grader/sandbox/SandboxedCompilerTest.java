@@ -91,10 +91,10 @@ class SandboxedCompilerTest {
     @ParameterizedTest
     @EnumSource(names = {"BUBBLEWRAP", "SEPARATE_USER"})
     void aStackBombCostsOnlyItsFile(Isolation isolation) {
-        int depth = 200_000;
+        int depth = 50_000;
         String bomb = "package bn.exercises;\npublic class Deep {\n    int x = " + "(".repeat(depth) + "1"
                 + ")".repeat(depth) + ";\n}\n";
-        CompileResult r = compile(isolation, new CompileLimits(Duration.ofSeconds(60), Duration.ofSeconds(180), 256, 4),
+        CompileResult r = compile(isolation, new CompileLimits(Duration.ofSeconds(60), Duration.ofSeconds(180), 256, 2),
                 file("Good.java", GOOD), file("Deep.java", bomb));
         assertEquals(List.of("bn.exercises.Good"), List.copyOf(r.classes().keySet()));
         String message = r.failures().get("exercises/src/main/java/bn/exercises/Deep.java");
