@@ -129,8 +129,16 @@ public final class BubblewrapSandbox implements Sandbox {
         List<ProcessHandle> inside = process.descendants().toList();
         process.destroyForcibly();
         inside.forEach(ProcessHandle::destroyForcibly);
+        // The namespace's init ends only once every process of the namespace is gone: wait for it, so that nothing of
+        // the sandbox outlives killAll().
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
             process.waitFor(5, TimeUnit.SECONDS);
+            for (ProcessHandle h : inside) {
+                while (h.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
