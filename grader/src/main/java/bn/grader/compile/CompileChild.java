@@ -38,7 +38,7 @@ import javax.tools.ToolProvider;
  * into {@code out/} of its working folder (its scratch), until its stdin ends. Each run happens on a thread with a
  * bounded stack; running out of stack or memory, or any other failure of javac itself, is reported as
  * {@link CompileProtocol#CRASHED} so the grader can find the file to blame. Self-contained: it uses no other grader
- * class, so its classpath is this package's folder or jar alone.
+ * class, so its classpath is the small jar {@link ChildJar} writes.
  *
  * <p>Arguments: the stack size in MB, then the compile classpath entries.
  */

@@ -141,7 +141,6 @@ final class CompilerArchive {
             sha.update((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"))
                     .getBytes(StandardCharsets.UTF_8));
             List<Path> all = new ArrayList<>(classpath);
-            all.add(codeSource.resolve(CompileChild.class.getName().replace('.', '/') + ".class"));
             all.add(codeSource);
             for (Path p : all) {
                 String stamp = p + "|" + (Files.exists(p) ? Files.getLastModifiedTime(p).toMillis() + "|" + Files.size(p) : "-");

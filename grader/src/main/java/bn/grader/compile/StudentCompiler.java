@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -53,6 +52,7 @@ public final class StudentCompiler implements AutoCloseable {
     private final Sandbox sandbox;
     private final Path workRoot;
     private final CompileLimits limits;
+    private final Path childJar;
     private final CompilerArchive archive;
     private final AtomicReference<Child> spare = new AtomicReference<>();
 
@@ -73,7 +73,14 @@ public final class StudentCompiler implements AutoCloseable {
         this.sandbox = sandbox;
         this.workRoot = workRoot.toAbsolutePath().normalize();
         this.limits = limits;
-        this.archive = CompilerArchive.prepare(this.workRoot.resolve("cds"), codeSource(), this.classpath);
+        try {
+            this.childJar = ChildJar.prepare(this.workRoot.resolve("cds"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the javac child's jar under " + this.workRoot + ": "
+                    + e.getMessage(), e);
+        }
+        this.archive = CompilerArchive.prepare(this.workRoot.resolve("cds"), childJar, this.classpath);
+        spare.set(tryStart()); // the first submission's child starts while the grader reads its tests
     }
 
     public CompileResult compile(List<SourceFile> sources, Path classesDir) {
@@ -216,10 +223,10 @@ public final class StudentCompiler implements AutoCloseable {
                 "-XX:-UsePerfData", "-XX:CICompilerCount=1", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=error:stderr",
                 "-Dfile.encoding=UTF-8"));
         command.addAll(archive.options());
-        command.addAll(List.of("-cp", codeSource().toString(), CompileChild.class.getName(),
+        command.addAll(List.of("-cp", childJar.toString(), CompileChild.class.getName(),
                 String.valueOf(limits.stackMb())));
         classpath.forEach(p -> command.add(p.toString()));
-        List<Path> readOnly = new ArrayList<>(List.of(javaHome, codeSource()));
+        List<Path> readOnly = new ArrayList<>(List.of(javaHome, childJar));
         readOnly.addAll(classpath.stream().filter(Files::exists).toList());
         readOnly.addAll(archive.files());
         Jail jail = new Jail(command, readOnly, scratch, Map.of("LANG", "C.UTF-8"),
@@ -229,15 +236,6 @@ public final class StudentCompiler implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             deleteQuietly(scratch);
             throw e;
-        }
-    }
-
-    /** The folder or jar this class was loaded from: the javac child's whole classpath. */
-    static Path codeSource() {
-        try {
-            return Path.of(CompileChild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the grader's classes: " + e.getMessage(), e);
         }
     }
 
