@@ -35,7 +35,7 @@ import javax.tools.ToolProvider;
 
 /**
  * The javac child: runs in its own JVM inside the sandbox and compiles what the grader sends, one run per request,
- * into {@code out/} of its working folder (its scratch), until its stdin ends. Each run happens on a thread with a
+ * in memory (the class files go back in the answer), until its stdin ends or it waits too long for work. Each run happens on a thread with a
  * bounded stack; running out of stack or memory, or any other failure of javac itself, is reported as
  * {@link CompileProtocol#CRASHED} so the grader can find the file to blame. Self-contained: it uses no other grader
  * class, so its classpath is the small jar {@link ChildJar} writes.
@@ -47,9 +47,10 @@ public final class CompileChild {
     static final List<String> OPTIONS = List.of("--release", "17", "-proc:none", "-encoding", "UTF-8", "-nowarn",
             "-Xlint:none", "-Xmaxerrs", "20", "-implicit:none");
 
-    /** How long a child waits for its first request before it ends by itself. */
+    /** How long a child waits for a request before it ends by itself. */
     private static final long IDLE_MILLIS = 120_000;
     private static volatile boolean busy;
+    private static volatile long lastRequest = System.nanoTime();
 
     private CompileChild() {
     }
@@ -65,16 +66,17 @@ public final class CompileChild {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(channel));
-        Path outDir = Path.of("out").toAbsolutePath();
-        // A child started ahead of time that is never used (its grader went idle or away) ends by itself.
+        // A child that waits for work too long (its grader went idle or away) ends by itself.
         Thread idle = new Thread(() -> {
             try {
-                Thread.sleep(IDLE_MILLIS);
-                if (!busy) {
-                    System.exit(0);
+                while (true) {
+                    Thread.sleep(1000);
+                    if (!busy && System.nanoTime() - lastRequest > IDLE_MILLIS * 1_000_000) {
+                        System.exit(0);
+                    }
                 }
-            } catch (InterruptedException used) {
-                // A request came.
+            } catch (InterruptedException stop) {
+                // Never interrupted.
             }
         }, "idle-exit");
         idle.setDaemon(true);
@@ -84,7 +86,6 @@ public final class CompileChild {
             try {
                 int n = in.readInt();
                 busy = true;
-                idle.interrupt();
                 if (n <= 0) {
                     return;
                 }
@@ -95,11 +96,10 @@ public final class CompileChild {
             } catch (EOFException end) {
                 return;
             }
-            clean(outDir);
             AtomicReference<Object> result = new AtomicReference<>();
             Thread worker = new Thread(null, () -> {
                 try {
-                    result.set(compile(javac, units, classpath, outDir));
+                    result.set(compile(javac, units, classpath));
                 } catch (Throwable t) { // NOPMD: javac's own failure, reported to the grader
                     result.set(t);
                 }
@@ -115,6 +115,9 @@ public final class CompileChild {
                 for (Map.Entry<String, Integer> e : run.classes.entrySet()) {
                     CompileProtocol.writeString(out, e.getKey());
                     out.writeInt(e.getValue());
+                    byte[] b = run.bytes.getOrDefault(e.getKey(), new byte[0]);
+                    out.writeInt(b.length);
+                    out.write(b);
                 }
                 out.writeInt(run.errors.size());
                 for (Map.Entry<Integer, String> e : run.errors.entrySet()) {
@@ -131,15 +134,19 @@ public final class CompileChild {
                 out.writeInt(0);
             }
             out.flush();
+            lastRequest = System.nanoTime();
+            busy = false;
         }
     }
 
-    private record Run(boolean success, Map<String, Integer> classes, Map<Integer, String> errors, String general) {
+    private record Run(boolean success, Map<String, Integer> classes, Map<String, byte[]> bytes,
+                       Map<Integer, String> errors, String general) {
     }
 
-    private static Run compile(JavaCompiler javac, List<Unit> units, List<Path> classpath, Path outDir) throws IOException {
+    private static Run compile(JavaCompiler javac, List<Unit> units, List<Path> classpath) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, Integer> classes = new LinkedHashMap<>();
+        Map<String, java.io.ByteArrayOutputStream> bytes = new LinkedHashMap<>();
         Map<JavaFileObject, Unit> origin = new IdentityHashMap<>();
         List<JavaFileObject> sources = new ArrayList<>();
         for (Unit u : units) {
@@ -148,16 +155,16 @@ public final class CompileChild {
             origin.put(s, u);
         }
         try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            standard.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(outDir));
             standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
             JavaFileManager tracking = new ForwardingJavaFileManager<>(standard) {
                 @Override
                 public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                           FileObject sibling) throws IOException {
+                                                           FileObject sibling) {
+                    String name = className.replace('/', '.');
                     if (sibling instanceof Source source) {
-                        classes.put(className.replace('/', '.'), source.unit.index());
+                        classes.put(name, source.unit.index());
                     }
-                    return super.getJavaFileForOutput(location, className, kind, sibling);
+                    return new ClassOutput(name, kind, bytes);
                 }
             };
             java.io.StringWriter log = new java.io.StringWriter();
@@ -189,7 +196,9 @@ public final class CompileChild {
             }
             Map<Integer, String> errorText = new LinkedHashMap<>();
             errors.forEach((i, text) -> errorText.put(i, text.toString().strip()));
-            return new Run(success, classes, errorText, general.toString().strip());
+            Map<String, byte[]> classBytes = new LinkedHashMap<>();
+            bytes.forEach((name, b) -> classBytes.put(name, b.toByteArray()));
+            return new Run(success, classes, classBytes, errorText, general.toString().strip());
         }
     }
 
@@ -223,21 +232,29 @@ public final class CompileChild {
         return content.substring(start, end < 0 ? content.length() : end);
     }
 
-    private static void clean(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(dir);
-    }
-
     /** javac ended without a result and named why on its log. */
     private static final class JavacCrash extends RuntimeException {
         JavacCrash(String what) {
             super(what, null, false, false);
+        }
+    }
+
+    /** A class file javac writes into memory; the grader gets its bytes in the answer, never a file to trust. */
+    private static final class ClassOutput extends SimpleJavaFileObject {
+        private final String name;
+        private final Map<String, java.io.ByteArrayOutputStream> bytes;
+
+        ClassOutput(String name, Kind kind, Map<String, java.io.ByteArrayOutputStream> bytes) {
+            super(URI.create("mem:///" + name.replace('.', '/') + kind.extension), kind);
+            this.name = name;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public java.io.OutputStream openOutputStream() {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            bytes.put(name, b);
+            return b;
         }
     }
 

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  * request:  int n (0 = quit), then n times: string unitPath, string fileName, string content
  * response: byte status (OK or CRASHED), boolean success, string general,
- *           int classes, then each: string className, int fileIndex,
+ *           int classes, then each: string className, int fileIndex, int length, the class file's bytes,
  *           int errors, then each: int fileIndex, string messages
  * </pre>
  * Strings are an int length and UTF-8 bytes; every length and count read is capped, so a broken child cannot make
@@ -40,6 +40,14 @@ final class CompileProtocol {
             throw new IOException("a string of " + n + " bytes from the javac child (at most " + MAX_STRING + ")");
         }
         return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+
+    static byte[] readBytes(DataInputStream in, int max) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > max) {
+            throw new IOException("a class file of " + n + " bytes from the javac child (at most " + max + ")");
+        }
+        return in.readNBytes(n);
     }
 
     static int readCount(DataInputStream in) throws IOException {

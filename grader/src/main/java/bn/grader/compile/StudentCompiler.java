@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,8 +40,10 @@ import bn.grader.submission.SourceFile;
  * <p>A file costs only itself: when javac reports errors, the files it blamed are set aside with its messages (file,
  * line, caret) and the rest is compiled again, until what is left compiles. When javac itself fails (runs out of time,
  * memory or stack: a "compile bomb"), each remaining file is compiled alone to find the one that makes it fail, and
- * only that file is set aside. One child JVM serves all the runs of a submission, and the next submission's child is
- * started ahead of time so its start-up overlaps the grader's other work. Thread-safe.
+ * only that file is set aside. One child JVM serves all the runs of a submission; the class files come back in its
+ * answer, never as files to trust. A child that served a submission without trouble (javac runs no student code)
+ * waits, warm, for the next one; the first is started with the compiler, so its start-up overlaps the grader's
+ * other work. Thread-safe.
  */
 public final class StudentCompiler implements AutoCloseable {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
@@ -54,7 +55,10 @@ public final class StudentCompiler implements AutoCloseable {
     private final CompileLimits limits;
     private final Path childJar;
     private final CompilerArchive archive;
-    private final AtomicReference<Child> spare = new AtomicReference<>();
+    /** Children that finished a submission in good health, ready for the next one (javac already warm). */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Child> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int MAX_IDLE = 2;
+    private static final int MAX_USES = 200;
 
     /** A compiler with the strongest sandbox here, default limits, and its scratch folders under the system's temp. */
     public StudentCompiler(List<Path> classpath) {
@@ -80,7 +84,10 @@ public final class StudentCompiler implements AutoCloseable {
                     + e.getMessage(), e);
         }
         this.archive = CompilerArchive.prepare(this.workRoot.resolve("cds"), childJar, this.classpath);
-        spare.set(tryStart()); // the first submission's child starts while the grader reads its tests
+        Child first = tryStart(); // the first submission's child starts while the grader reads its tests
+        if (first != null) {
+            idle.add(first);
+        }
     }
 
     public CompileResult compile(List<SourceFile> sources, Path classesDir) {
@@ -91,14 +98,14 @@ public final class StudentCompiler implements AutoCloseable {
             return new CompileResult(classesDir, Map.of(), failures, declared);
         }
         long deadline = System.nanoTime() + limits.totalTime().toNanos();
-        Children children = new Children(spare.getAndSet(null));
-        spare.set(tryStart()); // the next submission's child starts while this one compiles
+        Children children = new Children(idle.pollFirst());
         List<SourceFile> remaining = new ArrayList<>(sources);
         Set<String> failedEarlier = new LinkedHashSet<>();
         try {
             while (!remaining.isEmpty()) {
                 Round round = children.current().run(remaining, deadline);
                 if (round.crash != null) {
+                    children.crashed = true;
                     List<SourceFile> culprits = findCulprits(remaining, children, deadline);
                     for (SourceFile s : culprits) {
                         failures.put(s.path(), round.crash.messageFor(s, limits));
@@ -111,9 +118,8 @@ public final class StudentCompiler implements AutoCloseable {
                 if (round.errors.isEmpty() && round.success) {
                     Map<String, String> classes = new LinkedHashMap<>();
                     round.classes.forEach((cls, i) -> classes.put(cls, remaining.get(i).path()));
-                    Child child = children.current();
-                    child.close(); // nothing may touch its output while it is copied
-                    copyClasses(child.scratch.resolve("out"), classes.keySet(), classesDir);
+                    writeClasses(round.bytes, classes.keySet(), classesDir);
+                    children.healthy = true;
                     return new CompileResult(classesDir, classes, failures, declared);
                 }
                 if (round.errors.isEmpty()) {
@@ -187,9 +193,18 @@ public final class StudentCompiler implements AutoCloseable {
             return child;
         }
 
+        boolean healthy;
+        boolean crashed;
+
+        /** Keeps a child that served this submission well for the next one; ends any other. */
         void close() {
-            closeQuietly(child);
+            Child c = child;
             child = null;
+            if (c != null && healthy && !crashed && c.alive() && ++c.uses < MAX_USES && idle.size() < MAX_IDLE) {
+                idle.addFirst(c);
+            } else {
+                closeQuietly(c);
+            }
         }
     }
 
@@ -200,10 +215,12 @@ public final class StudentCompiler implements AutoCloseable {
         return pkg + source.simpleClassName();
     }
 
-    /** Stops the child started ahead of time. */
+    /** Stops the children waiting for work. */
     @Override
     public void close() {
-        closeQuietly(spare.getAndSet(null));
+        for (Child c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+            closeQuietly(c);
+        }
     }
 
     private Child tryStart() {
@@ -239,19 +256,16 @@ public final class StudentCompiler implements AutoCloseable {
         }
     }
 
-    /** Copies the compiled classes out of the (dead) child's scratch, refusing anything but plain files inside it. */
-    private static void copyClasses(Path out, Set<String> classes, Path classesDir) throws IOException {
-        Path realOut = out.toRealPath();
+    /** Writes the class files from the child's answer, refusing any name that is not a plain class name. */
+    private static void writeClasses(Map<String, byte[]> bytes, Set<String> classes, Path classesDir) throws IOException {
         for (String cls : classes) {
-            String rel = cls.replace('.', '/') + ".class";
-            Path src = out.resolve(rel);
-            if (!Files.isRegularFile(src, LinkOption.NOFOLLOW_LINKS) || !src.toRealPath().startsWith(realOut)
-                    || Files.size(src) > MAX_CLASS_BYTES) {
-                throw new IOException("the javac child's output for " + cls + " is not a plain class file inside its folder");
+            byte[] b = bytes.get(cls);
+            if (b == null || !cls.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+                throw new IOException("the javac child answered with no class file or a bad class name for " + cls);
             }
-            Path dst = classesDir.resolve(rel);
+            Path dst = classesDir.resolve(cls.replace('.', '/') + ".class");
             Files.createDirectories(dst.getParent());
-            Files.copy(src, dst);
+            Files.write(dst, b);
         }
     }
 
@@ -310,10 +324,10 @@ public final class StudentCompiler implements AutoCloseable {
     }
 
     /** One javac run's answer: javac's verdict, or how javac itself failed. */
-    private record Round(boolean success, Map<String, Integer> classes, Map<Integer, String> errors, String general,
-                         Crash crash) {
+    private record Round(boolean success, Map<String, Integer> classes, Map<String, byte[]> bytes,
+                         Map<Integer, String> errors, String general, Crash crash) {
         static Round crashed(String what) {
-            return new Round(false, Map.of(), Map.of(), "", new Crash(what));
+            return new Round(false, Map.of(), Map.of(), Map.of(), "", new Crash(what));
         }
     }
 
@@ -323,6 +337,7 @@ public final class StudentCompiler implements AutoCloseable {
         final Path scratch;
         final DataOutputStream requests;
         final DataInputStream answers;
+        int uses;
 
         Child(Sandboxed process, Path scratch) {
             this.process = process;
@@ -383,8 +398,11 @@ public final class StudentCompiler implements AutoCloseable {
                 boolean success = answers.readBoolean();
                 String general = CompileProtocol.readString(answers);
                 Map<String, Integer> classes = new LinkedHashMap<>();
+                Map<String, byte[]> bytes = new LinkedHashMap<>();
                 for (int i = 0, n = CompileProtocol.readCount(answers); i < n; i++) {
-                    classes.put(CompileProtocol.readString(answers), CompileProtocol.readIndex(answers, files));
+                    String name = CompileProtocol.readString(answers);
+                    classes.put(name, CompileProtocol.readIndex(answers, files));
+                    bytes.put(name, CompileProtocol.readBytes(answers, (int) MAX_CLASS_BYTES));
                 }
                 Map<Integer, String> errors = new LinkedHashMap<>();
                 for (int i = 0, n = CompileProtocol.readCount(answers); i < n; i++) {
@@ -393,7 +411,7 @@ public final class StudentCompiler implements AutoCloseable {
                 if (status == CompileProtocol.CRASHED) {
                     return Round.crashed(general);
                 }
-                return new Round(success, classes, errors, general, null);
+                return new Round(success, classes, bytes, errors, general, null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

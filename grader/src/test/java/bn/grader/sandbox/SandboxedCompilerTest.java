@@ -90,6 +90,23 @@ class SandboxedCompilerTest {
 
     @ParameterizedTest
     @EnumSource(names = {"BUBBLEWRAP", "SEPARATE_USER"})
+    void theNextSubmissionCompilesAfreshInAWarmChild(Isolation isolation) {
+        try (StudentCompiler javac = new StudentCompiler(List.of(), SandboxAttacksTest.sandbox(isolation, List.of()),
+                work.resolve("root"), CompileLimits.DEFAULT)) {
+            CompileResult first = javac.compile(List.of(file("Good.java", GOOD), file("Broken.java", BROKEN)),
+                    work.resolve("first"));
+            CompileResult second = javac.compile(List.of(file("Broken.java", BROKEN.replace("\"text\"", "1"))),
+                    work.resolve("second"));
+            assertEquals(List.of("bn.exercises.Good"), List.copyOf(first.classes().keySet()));
+            assertEquals(List.of("bn.exercises.Broken"), List.copyOf(second.classes().keySet()));
+            assertTrue(second.failures().isEmpty(), second.failures().toString());
+            assertTrue(Files.exists(work.resolve("second/bn/exercises/Broken.class")));
+            assertFalse(Files.exists(work.resolve("second/bn/exercises/Good.class")), "nothing of the first submission");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"BUBBLEWRAP", "SEPARATE_USER"})
     void aStackBombCostsOnlyItsFile(Isolation isolation) {
         int depth = 50_000;
         String bomb = "package bn.exercises;\npublic class Deep {\n    int x = " + "(".repeat(depth) + "1"
