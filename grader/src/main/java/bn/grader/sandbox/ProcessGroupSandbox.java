@@ -17,10 +17,9 @@ public final class ProcessGroupSandbox implements Sandbox {
 
     @Override
     public Sandboxed start(Jail jail) throws IOException {
-        List<String> command = new ArrayList<>(List.of("setsid", "prlimit",
-                "--nproc=" + jail.limits().maxProcesses(),
-                "--fsize=" + jail.limits().maxFileBytes(),
-                "--cpu=" + jail.limits().cpuSeconds(), "--"));
+        List<String> command = new ArrayList<>(List.of("setsid", "prlimit"));
+        command.addAll(jail.limits().prlimitOptions());
+        command.add("--");
         command.addAll(jail.command());
         ProcessBuilder builder = new ProcessBuilder(command).directory(jail.scratch().toFile());
         builder.environment().clear();
