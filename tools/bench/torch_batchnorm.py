@@ -9,7 +9,8 @@ libraries: a few GB, downloaded once; nothing else uses them), and runs itself t
 runs it. Each case is BatchNorm2d (4-D shapes) or BatchNorm1d ((N, D) shapes) in training mode:
 y = bn(x), then y.backward(dy); float64 and float32; 1 and 2 threads (torch.set_num_threads).
 The figure is the median wall time of --reps runs after 3 warm-up runs, next to one plain copy
-of x (dst.copy_(x)), the one-pass unit of benchmarks/README.md. The load average is printed
+of x (dst.copy_(x)), the one-pass unit of benchmarks/README.md; then the same as CPU time, which
+a busy machine does not inflate (bench/CpuTimes.java gives the Java side). The load average is printed
 first and last: on a busy machine the figures mean little.
 """
 import argparse
@@ -43,14 +44,14 @@ def ensure_torch_env() -> None:
     os.execv(str(python), [str(python), __file__, *sys.argv[1:]])
 
 
-def median_ms(fn, reps: int) -> float:
+def median_ms(fn, reps: int, clock=time.perf_counter) -> float:
     for _ in range(3):
         fn()
     times = []
     for _ in range(reps):
-        start = time.perf_counter()
+        start = clock()
         fn()
-        times.append((time.perf_counter() - start) * 1000)
+        times.append((clock() - start) * 1000)
     return statistics.median(times)
 
 
@@ -63,7 +64,7 @@ def main() -> int:
     import torch
 
     print(f"[torch-bench] torch {torch.__version__}, load average {os.getloadavg()}", flush=True)
-    rows = ["shape,dtype,threads,bn_ms,copy_ms,passes"]
+    rows = ["shape,dtype,threads,bn_ms,copy_ms,passes,bn_cpu_ms,copy_cpu_ms"]
     for shape in SHAPES:
         for dtype in (torch.float64, torch.float32):
             for threads in (1, 2):
@@ -87,11 +88,17 @@ def main() -> int:
 
                 bn_ms = median_ms(step, args.reps)
                 copy_ms = median_ms(copy, args.reps)
+                # CPU time of the process: on a busy machine it is not inflated by waiting for a core; with 2
+                # threads it adds both threads' time, so it says nothing about the speed-up then.
+                bn_cpu = median_ms(step, args.reps, time.process_time)
+                copy_cpu = median_ms(copy, args.reps, time.process_time)
                 name = "x".join(map(str, shape))
                 kind = str(dtype).replace("torch.", "")
-                rows.append(f"{name},{kind},{threads},{bn_ms:.3f},{copy_ms:.3f},{bn_ms / copy_ms:.1f}")
+                rows.append(f"{name},{kind},{threads},{bn_ms:.3f},{copy_ms:.3f},{bn_ms / copy_ms:.1f},"
+                            f"{bn_cpu:.3f},{copy_cpu:.3f}")
                 print(f"  {name:>14} {kind:>8} {threads} thread(s): forward+backward {bn_ms:8.2f} ms,"
-                      f" copy {copy_ms:6.2f} ms, {bn_ms / copy_ms:5.1f} copies", flush=True)
+                      f" copy {copy_ms:6.2f} ms, {bn_ms / copy_ms:5.1f} copies; CPU time {bn_cpu:8.2f} ms,"
+                      f" copy {copy_cpu:6.2f} ms", flush=True)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(rows) + "\n")
