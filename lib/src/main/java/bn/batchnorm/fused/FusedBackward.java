@@ -59,12 +59,14 @@ public final class FusedBackward {
             int width = to - from;
             double[] sumDy = new double[width];
             double[] sumDyXmu = new double[width];
+            double[] mu = java.util.Arrays.copyOfRange(mean, from, to);
             for (int r = 0; r < outer; r++) {
                 int row = r * channels + from;
                 for (int j = 0; j < width; j++) {
-                    double d = dy[row + j];
-                    sumDy[j] += d;
-                    sumDyXmu[j] += d * (x[row + j] - mean[from + j]);
+                    sumDy[j] += dy[row + j];
+                }
+                for (int j = 0; j < width; j++) {
+                    sumDyXmu[j] += dy[row + j] * (x[row + j] - mu[j]);
                 }
             }
             for (int j = 0; j < width; j++) {
@@ -119,10 +121,11 @@ public final class FusedBackward {
                 shift[j] = dbeta[c] / m;
                 slope[j] = istd[c] * dgamma[c] / m;
             }
+            double[] mu = java.util.Arrays.copyOfRange(mean, from, to);
             for (int r = 0; r < outer; r++) {
                 int row = r * channels + from;
                 for (int j = 0; j < width; j++) {
-                    dx[row + j] = k[j] * (dy[row + j] - shift[j] - (x[row + j] - mean[from + j]) * slope[j]);
+                    dx[row + j] = k[j] * (dy[row + j] - shift[j] - (x[row + j] - mu[j]) * slope[j]);
                 }
             }
             return;

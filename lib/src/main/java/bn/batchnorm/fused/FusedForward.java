@@ -223,14 +223,16 @@ public final class FusedForward {
         int inner = view.inner();
         if (view.channelsLast()) {
             int width = to - from;
+            double[] mu = java.util.Arrays.copyOfRange(mean, from, to);      // per-feature values indexed like a row
             double[] a = new double[width];
+            double[] b = java.util.Arrays.copyOfRange(beta, from, to);
             for (int j = 0; j < width; j++) {
                 a[j] = gamma[from + j] * istd[from + j];
             }
             for (int r = 0; r < outer; r++) {
                 int row = r * channels + from;
                 for (int j = 0; j < width; j++) {
-                    y[row + j] = (x[row + j] - mean[from + j]) * a[j] + beta[from + j];
+                    y[row + j] = (x[row + j] - mu[j]) * a[j] + b[j];
                 }
             }
             return;
