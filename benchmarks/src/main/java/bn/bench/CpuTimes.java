@@ -68,8 +68,10 @@ public final class CpuTimes {
         }
     }
 
+    /** The median CPU time of {@code work}, after at least 10 runs and 2 s of warm-up (the JIT is slow on a busy machine). */
     private static double median(int reps, Runnable work) {
-        for (int i = 0; i < 10; i++) {
+        long warmUpEnd = System.nanoTime() + 2_000_000_000L;
+        for (int i = 0; i < 10 || System.nanoTime() < warmUpEnd; i++) {
             work.run();
         }
         double[] ms = new double[reps];
