@@ -31,6 +31,16 @@ final class Arguments {
 
     /** Checks x against the layout (rank, not empty, finite) and returns the number of features. */
     static int requireInput(Tensor x, Layout layout, String what) {
+        int features = requireInputShape(x, layout, what);
+        x.requireFinite(what);
+        return features;
+    }
+
+    /**
+     * Checks x against the layout (rank, not empty) and returns the number of features; the fused kernels check
+     * finiteness themselves, without a pass of their own.
+     */
+    static int requireInputShape(Tensor x, Layout layout, String what) {
         requireLayout(layout);
         if (x == null) {
             throw new IllegalArgumentException(what + " must not be null");
@@ -39,7 +49,6 @@ final class Arguments {
         if (x.size() == 0) {
             throw new IllegalArgumentException(what + " is empty: shape " + x.shape() + " in layout " + layout.symbolic());
         }
-        x.requireFinite(what);
         return features;
     }
 

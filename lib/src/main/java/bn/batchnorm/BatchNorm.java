@@ -1,5 +1,6 @@
 package bn.batchnorm;
 
+import bn.batchnorm.fused.Workers;
 import bn.batchnorm.running.Convention;
 import bn.batchnorm.running.RunningEstimate;
 import bn.tensor.Layout;
@@ -17,6 +18,11 @@ import bn.tensor.Tensor;
  *
  * gamma starts at 1 and beta at 0, as in PyTorch and Keras. The running statistics start where the convention
  * says: mean 0 and variance 1 for PyTorch and Keras, nothing for the paper (inference before training then fails).
+ *
+ * <p>Two implementations give the same numbers ({@link Path}): {@link Path#FUSED}, the default, runs the fused
+ * kernels of {@code bn.batchnorm.fused}, on one thread unless {@link #setThreads} says more;
+ * {@link #setPath setPath(Path.READABLE)} switches back to Algorithm 1, the compact backward and Algorithm 2 as the
+ * paper writes them.
  */
 public final class BatchNorm {
     private final int features;
@@ -26,6 +32,8 @@ public final class BatchNorm {
     private Tensor gamma;
     private Tensor beta;
     private RunningEstimate running;
+    private Path path = Path.FUSED;
+    private Workers workers = Workers.one();
 
     /** PyTorch's defaults: momentum 0.1, eps 1e-5. */
     public BatchNorm(int features, Layout layout) {
@@ -80,6 +88,31 @@ public final class BatchNorm {
         return beta;
     }
 
+    /** Which implementation runs: {@link Path#FUSED} unless set. */
+    public Path path() {
+        return path;
+    }
+
+    /** Switches between the fused kernels and the readable formulas; both give the same numbers. */
+    public BatchNorm setPath(Path path) {
+        if (path == null) {
+            throw new IllegalArgumentException("path must not be null: Path.FUSED or Path.READABLE");
+        }
+        this.path = path;
+        return this;
+    }
+
+    /** How many threads the fused path may use, 1 by default. */
+    public int threads() {
+        return workers.threads();
+    }
+
+    /** Lets the fused path share the features among up to {@code threads} threads (1 to 64). */
+    public BatchNorm setThreads(int threads) {
+        this.workers = Workers.of(threads);
+        return this;
+    }
+
     public RunningEstimate running() {
         return running;
     }
@@ -115,7 +148,8 @@ public final class BatchNorm {
     /** Training mode: Algorithm 1 on this batch, and the running statistics take in its mu_B and sigma2_B. */
     public ForwardTrace forwardTraining(Tensor x) {
         requireFeatures(x);
-        ForwardTrace trace = Algorithm1.forward(x, gamma, beta, eps, layout);
+        ForwardTrace trace = path == Path.FUSED ? FusedPath.forward(x, gamma, beta, eps, layout, workers)
+                : Algorithm1.forward(x, gamma, beta, eps, layout);
         running = convention.update(running, trace.batchMean(), trace.batchVariance(), trace.m());
         return trace;
     }
@@ -124,6 +158,9 @@ public final class BatchNorm {
     public Tensor forwardInference(Tensor x) {
         requireFeatures(x);
         RunningEstimate r = requireRunning();
+        if (path == Path.FUSED) {
+            return FusedPath.inference(x, folded(), layout, workers);
+        }
         return Algorithm2.forward(x, gamma, beta, r.mean(), r.var(), eps, layout);
     }
 
@@ -140,11 +177,15 @@ public final class BatchNorm {
 
     /** The gradients for a batch this layer saw in training mode. */
     public Gradients backward(Tensor dy, ForwardTrace cache) {
+        if (path == Path.FUSED) {
+            return FusedPath.backward(dy, cache, workers);
+        }
         return CompactBackward.backward(dy, cache);
     }
 
     private void requireFeatures(Tensor x) {
-        int got = Arguments.requireInput(x, layout, "x");
+        int got = path == Path.FUSED ? Arguments.requireInputShape(x, layout, "x")   // the kernels check finiteness
+                : Arguments.requireInput(x, layout, "x");
         if (got != features) {
             throw new IllegalArgumentException("this BN layer has " + features + " features along axis "
                     + layout.featureAxisName() + " of " + layout.symbolic() + ", but x has shape " + x.shape()
@@ -163,6 +204,7 @@ public final class BatchNorm {
     @Override
     public String toString() {
         return "BatchNorm(" + features + " features along " + layout.featureAxisName() + " of " + layout.symbolic()
-                + ", " + convention.name() + ", eps " + eps + ")";
+                + ", " + convention.name() + ", eps " + eps + ", " + path.name().toLowerCase(java.util.Locale.ROOT)
+                + (workers.threads() > 1 ? ", " + workers : "") + ")";
     }
 }

@@ -21,6 +21,16 @@ public final class Tensor {
         this.data = data;
     }
 
+    /** For {@link SharedArrays} only: a tensor over {@code data} itself, not a copy. */
+    static Tensor adopting(Shape shape, double[] data) {
+        return new Tensor(shape, data);
+    }
+
+    /** For {@link SharedArrays} only: this tensor's own array, not a copy. */
+    double[] sharedData() {
+        return data;
+    }
+
     // ---------------------------------------------------------------- making tensors
 
     /** A tensor of the given shape holding a copy of {@code values}, read row-major. */

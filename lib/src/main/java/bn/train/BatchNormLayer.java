@@ -53,7 +53,7 @@ public final class BatchNormLayer implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Shapes.requireFeatures(x, bn.features(), "the input of BatchNormLayer(" + bn.features() + ")");
+        Shapes.requireFeatures(x, bn.features(), this);
         bn.setGamma(gamma.value()).setBeta(beta.value());
         if (!training) {
             return bn.forwardInference(x);
@@ -67,7 +67,7 @@ public final class BatchNormLayer implements Layer {
         if (trace == null) {
             throw new IllegalStateException("BatchNormLayer.backward before any training-mode forward pass");
         }
-        Shapes.requireSameShape(dout, trace.y(), "dout of BatchNormLayer(" + bn.features() + ")");
+        Shapes.requireSameShape(dout, trace.y(), this);
         Gradients g = bn.backward(dout, trace);
         gamma.setGrad(g.dgamma());
         beta.setGrad(g.dbeta());

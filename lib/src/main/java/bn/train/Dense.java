@@ -1,6 +1,7 @@
 package bn.train;
 
 import bn.tensor.Shape;
+import bn.tensor.SharedArrays;
 import bn.tensor.Tensor;
 
 import java.util.List;
@@ -68,35 +69,53 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Shapes.requireFeatures(x, in, "the input of Dense(" + in + " -> " + out + ")");
+        Shapes.requireFeatures(x, in, this);
         this.x = x;
-        double[] y = Matrices.multiply(x.toArray(), w.value().toArray(), x.dim(0), in, out);   // (N, out)
-        double[] bias = b.value().toArray();
+        double[] y = Matrices.multiply(SharedArrays.readOnly(x), SharedArrays.readOnly(w.value()), x.dim(0), in,
+                out);                                                                                 // (N, out)
+        double[] bias = SharedArrays.readOnly(b.value());
         for (int r = 0; r < x.dim(0); r++) {
             for (int c = 0; c < out; c++) {
                 y[r * out + c] += bias[c];
             }
         }
-        return Tensor.of(y, x.dim(0), out);
+        return SharedArrays.adopt(y, x.dim(0), out);
     }
 
     @Override
     public Tensor backward(Tensor dout) {
+        double[] d = parameterGradients(dout);                                               // (N, out)
+        return SharedArrays.adopt(Matrices.multiplyTransposedRight(d, SharedArrays.readOnly(w.value()), x.dim(0), out,
+                in), x.dim(0), in);                                                                   // dout W^T
+    }
+
+    /** Fills W's and b's gradients and skips dout W^T. */
+    @Override
+    public void backwardParametersOnly(Tensor dout) {
+        parameterGradients(dout);
+    }
+
+    /** W's gradient x^T dout and b's, the sum of dout over the rows; returns dout's entries. */
+    private double[] parameterGradients(Tensor dout) {
         if (x == null) {
-            throw new IllegalStateException("Dense(" + in + " -> " + out + ").backward before any forward pass");
+            throw new IllegalStateException(this + ".backward before any forward pass");
         }
         int n = x.dim(0);
-        dout.requireShape(new Shape(n, out), "dout of Dense(" + in + " -> " + out + ")");
-        double[] d = dout.toArray();                                                         // (N, out)
-        w.setGrad(Tensor.of(Matrices.multiplyTransposedLeft(x.toArray(), d, n, in, out), in, out));   // x^T dout
+        if (dout == null || dout.rank() != 2 || dout.dim(0) != n || dout.dim(1) != out) {
+            throw new IllegalArgumentException("dout of " + this + ": expected shape " + new Shape(n, out) + ", got "
+                    + (dout == null ? "null" : dout.shape()));
+        }
+        double[] d = SharedArrays.readOnly(dout);                                            // (N, out)
+        w.setGrad(SharedArrays.adopt(Matrices.multiplyTransposedLeft(SharedArrays.readOnly(x), d, n, in, out), in,
+                out));                                                                                // x^T dout
         double[] db = new double[out];
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < out; c++) {
                 db[c] += d[r * out + c];
             }
         }
-        b.setGrad(Tensor.of(db, out));                                                        // sum over rows
-        return Tensor.of(Matrices.multiplyTransposedRight(d, w.value().toArray(), n, out, in), n, in);   // dout W^T
+        b.setGrad(SharedArrays.adopt(db, out));                                               // sum over rows
+        return d;
     }
 
     @Override

@@ -23,6 +23,14 @@ public interface Layer {
     /** d loss / d input for the latest training-mode forward pass, given d loss / d output. */
     Tensor backward(Tensor dout);
 
+    /**
+     * As {@link #backward}, for a layer whose input gradient nobody reads (the first layer of a network, during
+     * training): a layer may skip computing it. Fills the parameters' gradients all the same.
+     */
+    default void backwardParametersOnly(Tensor dout) {
+        backward(dout);
+    }
+
     /** The learned tensors, in a fixed order; none for a layer without parameters. */
     default List<Param> params() {
         return List.of();

@@ -87,6 +87,18 @@ public final class Network {
         return d;
     }
 
+    /**
+     * Fills every parameter's gradient, as {@link #backward}, without d loss / d input: an optimizer needs only
+     * the parameters' gradients, and the first layer's input gradient costs as much as its forward pass.
+     */
+    public void backwardForUpdate(Tensor dscores) {
+        Tensor d = dscores;
+        for (int i = layers.size() - 1; i > 0; i--) {
+            d = layers.get(i).backward(d);
+        }
+        layers.get(0).backwardParametersOnly(d);
+    }
+
     /** Every learned tensor, layer by layer. */
     public List<Param> params() {
         List<Param> all = new ArrayList<>();

@@ -1,5 +1,6 @@
 package bn.train;
 
+import bn.tensor.SharedArrays;
 import bn.tensor.Tensor;
 
 /**
@@ -18,7 +19,12 @@ public final class ReLU implements Layer {
             throw new IllegalArgumentException("the input of ReLU must not be null");
         }
         this.x = x;
-        return x.map(v -> v > 0 ? v : 0);
+        double[] v = SharedArrays.readOnly(x);
+        double[] y = new double[v.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = v[i] > 0 ? v[i] : 0;
+        }
+        return SharedArrays.adopt(y, x.shape().dims());
     }
 
     @Override
@@ -26,8 +32,14 @@ public final class ReLU implements Layer {
         if (x == null) {
             throw new IllegalStateException("ReLU.backward before any forward pass");
         }
-        Shapes.requireSameShape(dout, x, "dout of ReLU");
-        return dout.broadcast(x, "relu backward", (d, v) -> v > 0 ? d : 0);
+        Shapes.requireSameShape(dout, x, this);
+        double[] d = SharedArrays.readOnly(dout);
+        double[] v = SharedArrays.readOnly(x);
+        double[] dx = new double[d.length];
+        for (int i = 0; i < dx.length; i++) {
+            dx[i] = v[i] > 0 ? d[i] : 0;
+        }
+        return SharedArrays.adopt(dx, dout.shape().dims());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package bn.train;
 
-import bn.tensor.Tensor;
+import bn.tensor.SharedArrays;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Sgd {
     private final double learningRate;
     private final double momentum;
-    private final Map<Param, Tensor> velocity = new IdentityHashMap<>();
+    private final Map<Param, double[]> velocity = new IdentityHashMap<>();
 
     public Sgd(double learningRate, double momentum) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -43,10 +43,15 @@ public final class Sgd {
     /** Moves every parameter along its velocity, which takes in the current gradient. */
     public void step(List<Param> params) {
         for (Param p : params) {
-            Tensor v = velocity.getOrDefault(p, Tensor.zeros(p.value().shape().dims()));
-            v = v.times(momentum).minus(p.grad().times(learningRate));
-            velocity.put(p, v);
-            p.setValue(p.value().plus(v));
+            double[] v = velocity.computeIfAbsent(p, k -> new double[k.value().size()]);   // this optimizer's own
+            double[] grad = SharedArrays.readOnly(p.grad());
+            double[] value = SharedArrays.readOnly(p.value());
+            double[] next = new double[value.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = momentum * v[i] - learningRate * grad[i];
+                next[i] = value[i] + v[i];
+            }
+            p.setValue(SharedArrays.adopt(next, p.value().shape().dims()));
         }
     }
 }

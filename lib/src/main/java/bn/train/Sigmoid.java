@@ -1,5 +1,6 @@
 package bn.train;
 
+import bn.tensor.SharedArrays;
 import bn.tensor.Tensor;
 
 /**
@@ -32,8 +33,14 @@ public final class Sigmoid implements Layer {
         if (y == null) {
             throw new IllegalStateException("Sigmoid.backward before any forward pass");
         }
-        Shapes.requireSameShape(dout, y, "dout of Sigmoid");
-        return dout.broadcast(y, "sigmoid backward", (d, s) -> d * s * (1 - s));
+        Shapes.requireSameShape(dout, y, this);
+        double[] d = SharedArrays.readOnly(dout);
+        double[] s = SharedArrays.readOnly(y);
+        double[] dx = new double[d.length];
+        for (int i = 0; i < dx.length; i++) {
+            dx[i] = d[i] * s[i] * (1 - s[i]);
+        }
+        return SharedArrays.adopt(dx, dout.shape().dims());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package bn.train;
 
+import bn.tensor.SharedArrays;
 import bn.tensor.Tensor;
 
 /**
@@ -35,7 +36,7 @@ public final class SoftmaxCrossEntropy {
             throw new IllegalArgumentException("scores have shape " + scores.shape() + " with " + n
                     + " rows but there are " + labels.length + " labels");
         }
-        double[] s = scores.toArray();
+        double[] s = SharedArrays.readOnly(scores);
         double[] d = new double[n * k];   // (N, K)
         double loss = 0;
         int correct = 0;
@@ -67,6 +68,6 @@ public final class SoftmaxCrossEntropy {
                 correct++;
             }
         }
-        return new Result(loss / n, Tensor.of(d, n, k), correct);
+        return new Result(loss / n, SharedArrays.adopt(d, n, k), correct);
     }
 }

@@ -1,6 +1,7 @@
 package bn.train;
 
 import bn.data.Dataset;
+import bn.tensor.SharedArrays;
 import bn.tensor.Tensor;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -125,7 +126,7 @@ public final class Trainer {
                     System.arraycopy(allX, order[start + r] * d, x, r * d, d);
                     labels[r] = allLabels[order[start + r]];
                 }
-                SoftmaxCrossEntropy.Result r = step(net, sgd, Tensor.of(x, size, d), labels);
+                SoftmaxCrossEntropy.Result r = step(net, sgd, SharedArrays.adopt(x, size, d), labels);
                 if (!Double.isFinite(r.loss())) {
                     throw new IllegalStateException("training diverged in epoch " + epoch + ": the loss is "
                             + r.loss() + "; lower the learning rate (" + options.learningRate()
@@ -149,7 +150,7 @@ public final class Trainer {
     public static SoftmaxCrossEntropy.Result step(Network net, Sgd sgd, Tensor x, int[] labels) {
         Tensor scores = net.forward(x, true);
         SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.of(scores, labels);
-        net.backward(r.dscores());
+        net.backwardForUpdate(r.dscores());
         sgd.step(net.params());
         return r;
     }

@@ -61,14 +61,17 @@ class GoldenFixturesTest {
         String framework = root.get("framework").asText();
         List<DynamicNode> nodes = new ArrayList<>();
         for (JsonNode c : root.get("cases")) {
-            nodes.add(dynamicContainer(c.get("name").asText(), caseTests(framework, new Case(c))));
+            for (Path path : Path.values()) {
+                nodes.add(dynamicContainer(c.get("name").asText() + " (" + path + ")",
+                        caseTests(framework, new Case(c, path))));
+            }
         }
         assertTrue(nodes.size() >= 3, "expected several cases in " + resource + ", got " + nodes.size());
         return nodes.stream();
     }
 
     /** One fixture case, read into the lib's types. */
-    record Case(JsonNode json) {
+    record Case(JsonNode json, Path path) {
         int[] shape() {
             JsonNode s = json.get("shape");
             int[] dims = new int[s.size()];
@@ -125,7 +128,7 @@ class GoldenFixturesTest {
 
         BatchNorm freshLayer(String framework) {
             int c = shape()[layout().featureAxis()];
-            return new BatchNorm(c, layout(), convention(framework), eps())
+            return new BatchNorm(c, layout(), convention(framework), eps()).setPath(path)
                     .setGamma(vector(json, "gamma")).setBeta(vector(json, "beta"));
         }
     }
@@ -139,11 +142,12 @@ class GoldenFixturesTest {
                     ForwardTrace t = c.freshLayer(framework).forwardTraining(c.tensor(train, "x"));
                     assertClose(c.tensor(train, "y"), t.y(), "y");
                 }),
-                dynamicTest("backward dx, dgamma, dbeta (compact and step by step)", () -> {
+                dynamicTest("backward dx, dgamma, dbeta (the layer's, compact and step by step)", () -> {
                     BatchNorm bn = c.freshLayer(framework);
                     ForwardTrace t = bn.forwardTraining(c.tensor(train, "x"));
                     Tensor dy = c.tensor(train, "dy");
-                    for (Gradients g : List.of(CompactBackward.backward(dy, t), StepByStepBackward.backward(dy, t))) {
+                    for (Gradients g : List.of(bn.backward(dy, t), CompactBackward.backward(dy, t),
+                            StepByStepBackward.backward(dy, t))) {
                         assertClose(c.tensor(train, "dx"), g.dx(), "dx");
                         assertClose(c.vector(train, "dgamma"), g.dgamma(), "dgamma");
                         assertClose(c.vector(train, "dbeta"), g.dbeta(), "dbeta");
