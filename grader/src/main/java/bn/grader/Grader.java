@@ -22,6 +22,7 @@ import bn.grader.catalog.ExerciseOrder;
 import bn.grader.catalog.GradedTest;
 import bn.grader.catalog.TestCatalog;
 import bn.grader.check.BytecodeChecker;
+import bn.grader.compile.CompileLimits;
 import bn.grader.compile.CompileResult;
 import bn.grader.compile.StudentCompiler;
 import bn.grader.report.Results;
@@ -65,7 +66,9 @@ public final class Grader implements AutoCloseable {
             spare.close();
             throw e;
         }
-        this.compiler = new StudentCompiler(config.compileClasspath());
+        // javac runs in sandboxed children too: a compile bomb costs only the exercises whose files it holds.
+        this.compiler = new StudentCompiler(config.compileClasspath(), config.sandbox(), config.workRoot(),
+                CompileLimits.DEFAULT);
         this.admission = new TestAdmission(catalog, config.checkBytecode() ? new BytecodeChecker(config.allowlist()) : null,
                 config.studentPackages());
         this.runner = new TestRunner(catalog.classFiles(), config.limits());
@@ -180,6 +183,7 @@ public final class Grader implements AutoCloseable {
     @Override
     public void close() {
         spare.close();
+        compiler.close();
     }
 
     private static void deleteQuietly(Path dir) {

@@ -83,13 +83,22 @@ public final class Main implements Runnable {
         @Option(names = "--work-dir", description = "Scratch folder (default: the system temp folder). Never the folder of --out.")
         Path workDir;
 
-        GraderConfig config() {
+        /**
+         * @param hidden what a separate-user sandbox must hide besides the course's solutions (the graded tests, the
+         *               results folder, other students' submissions); bubblewrap shows nothing but the Jail's paths
+         */
+        GraderConfig config(Path... hidden) {
             Allowlist rules = allowlist != null ? Allowlist.read(allowlist) : Allowlist.bundled();
             Limits limits = new Limits(Duration.ofMillis((long) (timeLimit * 1000)),
                     Duration.ofMillis((long) (testTimeLimit * 1000)), heapMb, outputBytes);
             Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "bn-grader");
-            return new GraderConfig(testsJar != null ? testsJar : defaultTestsJar(), Classpaths.courseLibraries(), rules,
-                    studentPackages, limits, true, work, Sandboxes.choose(IsolationOption.parse(isolation)));
+            Path tests = testsJar != null ? testsJar : defaultTestsJar();
+            List<Path> secrets = new ArrayList<>(List.of(tests.toAbsolutePath()));
+            for (Path p : hidden) {
+                secrets.add(p.toAbsolutePath().normalize());
+            }
+            return new GraderConfig(tests, Classpaths.courseLibraries(), rules, studentPackages, limits, true, work,
+                    Sandboxes.choose(IsolationOption.parse(isolation), secrets));
         }
     }
 
@@ -205,7 +214,7 @@ public final class Main implements Runnable {
             if (!Files.isDirectory(dir)) {
                 throw new CommandLine.ParameterException(new CommandLine(this), dir + " is not a folder");
             }
-            GraderConfig config = settings.config();
+            GraderConfig config = settings.config(dir, out);
             if (out.toAbsolutePath().normalize().startsWith(config.workRoot())) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--out " + out
                         + " is inside the work folder " + config.workRoot() + ": choose another place");
