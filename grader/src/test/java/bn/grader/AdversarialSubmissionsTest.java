@@ -103,11 +103,17 @@ class AdversarialSubmissionsTest {
      * Processes this JVM started since {@code before} (another grader's spare child may be waiting from before) that
      * are still alive, after giving killed ones a moment to go.
      */
+    /**
+     * Processes started during a grade that are still alive. The grader keeps up to two idle javac children warm for the
+     * next submission (StudentCompiler); they run no student code (-proc:none) and are killed when the grader closes,
+     * so they do not count. Everything bwrap, setpriv or the call runner started does.
+     */
     private static List<String> leftBehind(java.util.Set<Long> before) throws InterruptedException {
         long until = System.nanoTime() + 5_000_000_000L;
         List<String> alive;
         do {
             alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).filter(h -> !before.contains(h.pid()))
+                    .filter(h -> !isIdleJavacChild(h))
                     .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
             if (alive.isEmpty()) {
                 return alive;
@@ -115,6 +121,21 @@ class AdversarialSubmissionsTest {
             Thread.sleep(100);
         } while (System.nanoTime() < until);
         return alive;
+    }
+
+    private static boolean isIdleJavacChild(ProcessHandle h) {
+        if (commandOf(h).contains(JAVAC_CHILD)) {
+            return true;
+        }
+        // Under bubblewrap the javac JVM runs under bwrap and setpriv: those wrappers belong to it.
+        boolean wrapper = commandOf(h).contains("bwrap") || commandOf(h).contains("setpriv") || commandOf(h).contains("prlimit");
+        return wrapper && h.descendants().anyMatch(d -> commandOf(d).contains(JAVAC_CHILD));
+    }
+
+    private static final String JAVAC_CHILD = "bn.grader.compile.CompileChild";
+
+    private static String commandOf(ProcessHandle h) {
+        return h.info().commandLine().orElse("");
     }
 
     /** Processes anywhere on the machine whose command line holds {@code marker}. */
@@ -400,6 +421,9 @@ class AdversarialSubmissionsTest {
 
             @Override
             public Sandboxed start(Jail jail) throws IOException {
+                if (!jail.command().contains(bn.grader.child.CallRunner.class.getName())) {
+                    return real.start(jail); // javac's children are the grader's own; the taken-over one runs student code
+                }
                 String javaBin = jail.command().get(0);
                 List<Path> cp = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                         .map(Path::of).toList();

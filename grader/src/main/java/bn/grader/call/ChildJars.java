@@ -77,7 +77,7 @@ public record ChildJars(Path runner, Path tensor) {
         }
         Path jar = dir.resolve(name + "-" + digest(entries) + ".jar");
         if (Files.isRegularFile(jar)) {
-            return jar;
+            return readableByAll(jar);
         }
         Path tmp = Files.createTempFile(dir, name, ".tmp");
         try (OutputStream file = Files.newOutputStream(tmp); JarOutputStream out = new JarOutputStream(file)) {
@@ -88,6 +88,19 @@ public record ChildJars(Path runner, Path tensor) {
             }
         }
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return readableByAll(jar);
+    }
+
+    /**
+     * The sandboxes run the child as a user of its own, which must read these jars (they hold nothing secret: the
+     * call runner and bn.tensor). A temporary file starts as owner-only, hence this.
+     */
+    private static Path readableByAll(Path jar) throws IOException {
+        try {
+            Files.setPosixFilePermissions(jar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Not a POSIX file system: no other user runs the child there.
+        }
         return jar;
     }
 

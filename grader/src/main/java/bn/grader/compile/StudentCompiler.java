@@ -226,7 +226,7 @@ public final class StudentCompiler implements AutoCloseable {
     private Child tryStart() {
         try {
             return start();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) { // OutOfMemoryError too: this start is only a head start
             return null; // compile() starts one itself, and reports why if it cannot
         }
     }
