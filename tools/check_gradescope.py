@@ -7,9 +7,9 @@ per way students hand work in: an extracted exercises/ folder, loose .java files
 a whole student repository (the student release) and an empty submission. Every results.json is validated against
 tools/schemas/gradescope-results.schema.json, and the points per visibility are checked against README.md.
 
-The grader runs as the current user here (BN_GRADER_USER=""), and once more, when this runs as root, as the
-unprivileged user 'nobody' through run_autograder's own runuser path (Gradescope's image uses a user 'student' that
-setup.sh creates; creating accounts on a developer's machine is left out).
+The grader runs as the current user here (BN_GRADER_USER="", as on Gradescope, where it runs as root and sandboxes
+student code itself), and once more, when this runs as root, as the unprivileged user 'nobody' through
+run_autograder's own runuser path (an instructor's choice that gives up fresh user ids for student code).
 """
 import json
 import os
@@ -130,6 +130,8 @@ def main() -> int:
         for name, fill, expect in cases:
             if "nobody" in name:
                 env = dict(env, BN_GRADER_USER="nobody")
+                # As setup.sh does when BN_GRADER_USER names a user: the graded tests become readable by it.
+                subprocess.run(["chmod", "-R", "a+rX", str(ag / "source" / "solutions")], check=True)
             shutil.rmtree(ag / "submission", ignore_errors=True)
             shutil.rmtree(ag / "results", ignore_errors=True)
             (ag / "submission").mkdir()
