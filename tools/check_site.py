@@ -79,7 +79,8 @@ const collect = () => {
     images: Array.from(main.querySelectorAll('img')).map(i => ({
         src: i.getAttribute('src') || '', alt: i.getAttribute('alt'), width: i.naturalWidth,
         height: i.naturalHeight, complete: i.complete, transparent: transparentPixels(i)})),
-    contentsLinks: Array.from(document.querySelectorAll('.course-contents a.reference.internal'))
+    // Each entry's own link is the bold one that opens its list item; its question may link other pages too.
+    contentsLinks: Array.from(document.querySelectorAll('.course-contents ol > li > p:first-child > strong > a.reference.internal, .course-contents ol > li > strong > a.reference.internal'))
         .map(a => ({href: a.getAttribute('href'), text: a.textContent.trim()})),
     sidebarLinks: Array.from(document.querySelectorAll('nav.bd-links a.reference.internal'))
         .map(a => a.getAttribute('href')),
@@ -101,13 +102,21 @@ class Expected:
     """What one page must show."""
     href: str
     title: str       # plain text of the first heading
-    charts: int      # image/png outputs of the executed notebook
+    charts: int      # pictures: image/png outputs of the executed notebook, plus images in its markdown
     math: bool       # its markdown holds LaTeX math
 
 
 def count_png_outputs(nb) -> int:
     return sum(1 for cell in nb.cells if cell.cell_type == "code"
                for out in cell.get("outputs", []) if "image/png" in out.get("data", {}))
+
+
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]+\)")
+
+
+def count_markdown_images(markdown: str) -> int:
+    """Images written as ![alt](path) in markdown (the computation graph, the layout pictures)."""
+    return len(MARKDOWN_IMAGE.findall(re.sub(r"`[^`]*`", "", markdown)))
 
 
 def has_math(markdown: str) -> bool:
@@ -125,10 +134,12 @@ def expected_pages(executed_dir: Path, notebooks_dir: Path = build_site.NOTEBOOK
             continue
         if page.is_notebook:
             nb = nbformat.read(page.source, as_version=4)
-            charts = count_png_outputs(nb)
+            charts = count_png_outputs(nb) + sum(count_markdown_images(c.source) for c in nb.cells
+                                                 if c.cell_type == "markdown")
             math = any(has_math(c.source) for c in nb.cells if c.cell_type == "markdown")
         else:
-            charts, math = 0, has_math(page.source.read_text(encoding="utf-8"))
+            text = page.source.read_text(encoding="utf-8")
+            charts, math = count_markdown_images(text), has_math(text)
         result.append(Expected(page.href, build_site.markdown_to_text(page.title), charts, math))
     return result
 
@@ -159,7 +170,7 @@ def page_problems(facts: dict, expected: Expected) -> list:
     drawn = [i for i in facts["images"] if "/_images/" in "/" + i["src"] and drawable(i)]
     if len(drawn) != expected.charts:
         problems.append(f"{len(drawn)} chart(s) drawn, expected {expected.charts} "
-                        f"(the image/png outputs of the executed notebook)")
+                        f"(the image/png outputs of the executed notebook and the images in its markdown)")
     if expected.math and facts["math"] == 0:
         problems.append("the page's markdown has LaTeX math, but MathJax typeset nothing")
     return problems + common_problems(facts)

@@ -152,6 +152,53 @@ public final class SeparateUserSandbox implements Sandbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        removeLeftovers(uid);
+    }
+
+    /**
+     * The folders every user may write to on a host without namespaces. What the sandbox's user id wrote there is
+     * removed once its processes are gone, so nothing it wrote outlives the grade (under bubblewrap these folders are
+     * the sandbox's own and vanish with it).
+     */
+    static final List<Path> SHARED_WRITABLE = List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
+
+    /**
+     * Deletes every entry owned by {@code uid} directly in {@link #SHARED_WRITABLE} (a folder with all it holds),
+     * following no link. Only the top level is listed, so a kill stays cheap however full /tmp is; a file the user
+     * put deeper, in some other world-writable folder of /tmp, would stay (grader/README.md, Isolation).
+     */
+    static void removeLeftovers(long uid) {
+        for (Path root : SHARED_WRITABLE) {
+            if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (var entries = Files.list(root)) {
+                List<Path> owned = entries.filter(f -> ownedBy(f, uid)).toList();
+                for (Path f : owned) {
+                    deleteTree(f);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // A folder that vanished or cannot be read while walking: what could be removed was removed.
+            }
+        }
+    }
+
+    private static boolean ownedBy(Path f, long uid) {
+        try {
+            return ((Number) Files.getAttribute(f, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue() == uid;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path f) {
+        try (var walk = Files.walk(f)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Already gone, or another leftover of the same walk.
+        }
     }
 
     /** ACL entries that let one user id reach the Jail's paths, and nothing more, while its process runs. */
