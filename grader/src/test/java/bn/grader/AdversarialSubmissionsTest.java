@@ -431,8 +431,9 @@ class AdversarialSubmissionsTest {
                 String javaBin = jail.command().get(0);
                 List<Path> cp = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                         .map(Path::of).toList();
-                // The JVM's own log lines must not reach stdout, the channel (JDK 25 warns there about CDS): as the real child.
-                List<String> command = List.of(javaBin, "-Xshare:auto", "-Xlog:disable", "-Xlog:all=error:stderr",
+                // As the real child: a heap within the sandbox's address-space limit (else the JVM cannot start and says so on
+                // stdout, the channel) and no JVM log lines on stdout.
+                List<String> command = List.of(javaBin, "-Xmx128m", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=error:stderr",
                         "-XX:TieredStopAtLevel=1", "-cp",
                         System.getProperty("java.class.path"), ForgedChild.class.getName(), mode);
                 List<Path> readable = new java.util.ArrayList<>(jail.readOnly());
