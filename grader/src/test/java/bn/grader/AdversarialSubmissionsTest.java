@@ -75,10 +75,19 @@ class AdversarialSubmissionsTest {
     }
 
     /** Where the child's scratch folders and the grader's per-grade folders are: the only places a grade may write. */
+    /**
+     * The sandboxes' scratch folders (children/, javac-*), the grader's per-grade folders (grade-*) and the folders the
+     * grader writes for its children (child-jars/, and cds/: the javac child's jar and class-data archive, made on a
+     * fresh work folder's first compile).
+     */
     private static boolean scratch(Path p) {
         Path root = FakeCourse.work().resolve("scratch");
-        return p.startsWith(root.resolve("children")) || (p.startsWith(root) && p.getFileName().toString().startsWith("grade-"))
-                || p.startsWith(root.resolve("child-jars"));
+        if (!p.startsWith(root) || p.equals(root)) {
+            return false;
+        }
+        String top = root.relativize(p).getName(0).toString();
+        return top.equals("children") || top.startsWith("grade-") || top.startsWith("javac-") || top.equals("child-jars")
+                || top.equals("cds");
     }
 
     private static final Path TMP_TARGET = Path.of("/tmp/bn-grader-escaped-results.json");
@@ -99,10 +108,6 @@ class AdversarialSubmissionsTest {
         return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
-    /**
-     * Processes this JVM started since {@code before} (another grader's spare child may be waiting from before) that
-     * are still alive, after giving killed ones a moment to go.
-     */
     /**
      * Processes started during a grade that are still alive. The grader keeps up to two idle javac children warm for the
      * next submission (StudentCompiler); they run no student code (-proc:none) and are killed when the grader closes,

@@ -43,7 +43,7 @@ class ReleaseTest {
         }
         try (var top = Files.list(release)) {
             Set<String> names = top.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(new TreeSet<>(List.of(".github", ".gitignore", ".release-files", "README.md", "pom.xml",
+            assertEquals(new TreeSet<>(List.of(".gitattributes", ".github", ".gitignore", ".release-files", "README.md", "pom.xml",
                     "course", "tools", "lib", "checks", "exercises", "grader", "notebooks")), names);
         }
         String pom = Files.readString(release.resolve("pom.xml"));
