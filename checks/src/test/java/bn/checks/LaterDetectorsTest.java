@@ -127,7 +127,7 @@ class LaterDetectorsTest {
     }
 
     @Test
-    void parameterCountsOfTheSeedsModels() {
+    void parameterCountsOfTheKerasQuestionsModels() {
         passes(ParameterCountChecks.batchNormParameters(c -> 4L * c, 50));
         passes(ParameterCountChecks.batchNormNonTrainable(c -> 2L * c, 50));
         Verdict dense = ParameterCountChecks.denseNetwork((in, h, out) -> new long[] {2005, 1905, 100}, 30, 50, 5);

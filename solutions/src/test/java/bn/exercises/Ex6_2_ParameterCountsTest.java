@@ -23,13 +23,13 @@ class Ex6_2_ParameterCountsTest {
 
     @Test
     @Graded(exercise = "6.2", points = 1, visibility = Visibility.VISIBLE)
-    void theSeedsDenseModel() {
+    void theDenseModelOfTheKerasQuestion() {
         ParameterCountChecks.denseNetwork(exercise::denseNetwork, 30, 50, 5).assertPassed();
     }
 
     @Test
     @Graded(exercise = "6.2", points = 1, visibility = Visibility.VISIBLE)
-    void theSeedsConvolutionalModel() {
+    void theConvolutionalModelOfTheKerasQuestion() {
         ParameterCountChecks.convNetwork(exercise::convNetwork, 100, 200, 3, 30, 4, 10).assertPassed();
     }
 }
