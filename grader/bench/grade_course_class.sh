@@ -3,11 +3,11 @@
 # Ten variants, each student's files with its own small change: full marks (folder and zip), the stubs as shipped,
 # the wrong axis in 1.1, a compile error in 5.1, System.exit in 4.1, an endless loop in 6.1, 7.1 missing, 40 MB of
 # printing in 2.1, and notebook 01 as a worksheet solved with the reference solutions.
-#   grader/bench/grade_course_class.sh [COUNT] [JOBS]      (default 100 and 2; build first: ./course test)
+#   grader/bench/grade_course_class.sh [COUNT] [JOBS]      (default 100, and grade-all's own default jobs: twice the processors; build first: ./course test)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 COUNT="${1:-100}"
-JOBS="${2:-2}"
+JOBS="${2:-$(( 2 * $(nproc) ))}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 CLASS="$WORK/class" OUT="$WORK/out"

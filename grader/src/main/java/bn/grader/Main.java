@@ -199,8 +199,13 @@ public final class Main implements Runnable {
         @Option(names = "--out", required = true, description = "The output folder.")
         Path out;
 
-        @Option(names = "--jobs", defaultValue = "2", description = "Submissions graded at once (default: ${DEFAULT-VALUE}).")
-        int jobs;
+        /**
+         * Twice the processors: grading one submission spends most of its wall time waiting (a sandbox starting, a
+         * call running into its time limit), so two per core keep the cores busy. Measured on 2 cores, 100
+         * submissions: 2 jobs 148 s, 4 jobs 91 s, 6 jobs 86 s (grader/README.md, "Speed").
+         */
+        @Option(names = "--jobs", description = "Submissions graded at once (default: twice the processors, ${DEFAULT-VALUE} here).")
+        int jobs = 2 * Runtime.getRuntime().availableProcessors();
 
         @Option(names = "--only", split = ",", description = "Grade only these students (names as in DIR, comma-separated); "
                 + "the others' results in OUT are kept, and the class reports are rebuilt from all of them.")
