@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Open a course notebook in JupyterLab in headless Chromium, as a learner does, and check two things:
+"""Open a course notebook in JupyterLab in headless Chromium, as a learner does, and check three things:
 
  1. the kernel status reaches "Idle" after the kernel starts, without running a cell;
- 2. opening the notebook changes nothing git sees: saving it right after it opened (what autosave would do) changes
-    only metadata.language_info (JJava reports the running JDK's version there, which no stored value can match on
-    every machine; the kernelspec matches, tools/configure_kernel.py), and through the git filter './course lab'
-    sets up (tools/notebook_filter.py) `git diff` shows no change at all. The notebook file is restored afterwards.
+ 2. once the kernel is up, the notebook's tab is not marked modified, so autosave leaves the file alone: the stored
+    kernelspec matches the installed one (tools/configure_kernel.py). JupyterLab does take the kernel's
+    language_info (JJava puts the running JDK's version there) into the open notebook, but that alone does not mark
+    it modified (a probe with a different kernelspec display name does, and fails this check);
+ 3. opening the notebook changes nothing git sees: saving it right after it opened (as a learner's Ctrl+S would)
+    changes at most metadata.language_info, and through the git filter './course lab' sets up
+    (tools/notebook_filter.py) `git diff` shows no change at all. The notebook file is restored afterwards.
 
     .venv-site/bin/python tools/check_lab_browser.py [--notebook 01_n_by_m.ipynb]
 
@@ -133,6 +136,11 @@ def main() -> int:
             if not state.get("tab"):
                 problems.append(f"no tab for {args.notebook}")
             else:
+                if state.get("dirty"):
+                    problems.append(f"merely opening {args.notebook} marked it modified (its tab shows the"
+                                    " unsaved-changes dot)")
+                else:
+                    print(f"[lab] {args.notebook} opened and its kernel started: not marked modified")
                 problems += save_and_compare(browser, args.notebook, stored)
     finally:
         stop(proc)

@@ -26,8 +26,9 @@ JVM_OPTS = "-Djava.awt.headless=true"
 # (and autosave writes outputs into notebooks/). JJava installs "Java (jjava)": we name it "Java".
 NOTEBOOK_KERNELSPEC = {"name": "java", "display_name": "Java", "language": "java"}
 # The language_info the notebooks store. JJava reports its own when a notebook opens, with the running JDK's version
-# ("17.0.15+6-Debian-1deb12u1"), which no stored value can match on every machine: JupyterLab writes it into the
-# notebook and marks it modified. The git filter (tools/notebook_filter.py) puts this one back for git.
+# ("17.0.15+6-Debian-1deb12u1"), which no stored value can match on every machine. JupyterLab takes it into the open
+# notebook without marking it modified (tools/check_lab_browser.py checks that), so it reaches the file only when the
+# learner saves; the git filter (tools/notebook_filter.py) puts this one back for git.
 NOTEBOOK_LANGUAGE_INFO = {"name": "java"}
 
 
