@@ -3,9 +3,10 @@
 
  1. the kernel status reaches "Idle" after the kernel starts, without running a cell;
  2. once the kernel is up, the notebook's tab is not marked modified, so autosave leaves the file alone: the stored
-    kernelspec matches the installed one (tools/configure_kernel.py). JupyterLab does take the kernel's
-    language_info (JJava puts the running JDK's version there) into the open notebook, but that alone does not mark
-    it modified (a probe with a different kernelspec display name does, and fails this check);
+    kernelspec matches the installed one (tools/configure_kernel.py), and the lab serves each notebook with the
+    kernel's own language_info (tools/jupyter_server_config.py; JJava puts the running JDK's version there), so
+    JupyterLab finds nothing to write into the open notebook. Without that, about one opening in three was marked
+    modified, depending on whether the kernel answered before or after the notebook had loaded;
  3. opening the notebook changes nothing git sees: saving it right after it opened (as a learner's Ctrl+S would)
     changes at most metadata.language_info, and through the git filter './course lab' sets up
     (tools/notebook_filter.py) `git diff` shows no change at all. The notebook file is restored afterwards.

@@ -11,9 +11,15 @@ The display name becomes "Java", the one the notebooks store (see NOTEBOOK_KERNE
 JJAVA_JVM_OPTS holds the options of the kernel's JVM (the launcher splits it on whitespace):
 headless AWT, so charts render to images without a display.
 
+It also records what the kernel says of its language (kernel_info's language_info: JJava puts the running JDK's
+version there) in .venv/etc/jupyter/java_language_info.json, once per kernel and JDK: the lab's contents manager
+(tools/jupyter_server_config.py) serves each notebook with that language_info, so JupyterLab, which takes the
+kernel's language_info into a notebook it opens, finds nothing to change and does not mark the notebook modified.
+
 Usage: configure_kernel.py --java /abs/path/to/bin/java     (prints nothing when unchanged)
 """
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -27,13 +33,56 @@ JVM_OPTS = "-Djava.awt.headless=true"
 NOTEBOOK_KERNELSPEC = {"name": "java", "display_name": "Java", "language": "java"}
 # The language_info the notebooks store. JJava reports its own when a notebook opens, with the running JDK's version
 # ("17.0.15+6-Debian-1deb12u1"), which no stored value can match on every machine. JupyterLab takes it into the open
-# notebook without marking it modified (tools/check_lab_browser.py checks that), so it reaches the file only when the
-# learner saves; the git filter (tools/notebook_filter.py) puts this one back for git.
+# notebook, which (depending on whether the kernel answers before or after the notebook has loaded) can mark it
+# modified; so the lab serves each notebook with the kernel's own (record_language_info, below), and the git filter
+# (tools/notebook_filter.py) puts this stored one back for git when a learner saves.
 NOTEBOOK_LANGUAGE_INFO = {"name": "java"}
 
 
 def kernel_dir() -> Path:
     return Path(sys.prefix) / "share" / "jupyter" / "kernels" / "java"
+
+
+def language_info_file() -> Path:
+    """Where the installed kernel's own language_info is recorded (read by tools/jupyter_server_config.py)."""
+    return Path(sys.prefix) / "etc" / "jupyter" / "java_language_info.json"
+
+
+def kernel_identity(spec_file: Path, java: str) -> str:
+    """Changes when the kernelspec or the JDK changes: the recorded language_info then has to be asked for again."""
+    digest = hashlib.sha256(spec_file.read_bytes())
+    real = os.path.realpath(java)
+    digest.update(real.encode())
+    release = Path(real).parent.parent / "release"   # JAVA_HOME/release names the exact JDK build
+    if release.is_file():
+        digest.update(release.read_bytes())
+    return digest.hexdigest()
+
+
+def ask_language_info(timeout_s: float = 60) -> dict:
+    """Starts the installed Java kernel once and returns the language_info of its kernel_info reply."""
+    from jupyter_client.manager import start_new_kernel
+    km, kc = start_new_kernel(kernel_name="java", startup_timeout=timeout_s)
+    try:
+        return kc.kernel_info(reply=True, timeout=timeout_s)["content"]["language_info"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def record_language_info(spec_file: Path, java: str, ask=ask_language_info) -> bool:
+    """Records the kernel's language_info unless the record is for this very kernel and JDK; True if it asked."""
+    target = language_info_file()
+    identity = kernel_identity(spec_file, java)
+    try:
+        if json.loads(target.read_text(encoding="utf-8")).get("kernel") == identity:
+            return False
+    except (OSError, ValueError, AttributeError):
+        pass
+    info = ask()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"kernel": identity, "language_info": info}, indent=1) + "\n", encoding="utf-8")
+    return True
 
 
 def configure(spec: dict, java: str) -> dict:
@@ -70,6 +119,13 @@ def main() -> int:
     if new != spec:
         spec_file.write_text(json.dumps(new, indent=2) + "\n", encoding="utf-8")
         print(f"[course] Java kernel configured: {new['argv'][0]}, JJAVA_JVM_OPTS={JVM_OPTS}")
+    try:
+        if record_language_info(spec_file, args.java):
+            print(f"[course] Java kernel's language_info recorded ({language_info_file().name}), so that opening a"
+                  " notebook does not mark it modified")
+    except Exception as e:   # not fatal: without the record, opening a notebook may mark it modified
+        print(f"[course] WARNING: could not ask the Java kernel for its language_info ({e}); JupyterLab may mark"
+              " notebooks modified when it opens them", file=sys.stderr)
     return 0
 
 

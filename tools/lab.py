@@ -12,6 +12,7 @@ stopping this process never leaves a server behind.
 """
 import json
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -20,6 +21,16 @@ from pathlib import Path
 from jupyter_core.paths import jupyter_runtime_dir
 
 READY_TIMEOUT_S = 120
+
+
+def accepts_connections(host: str, port) -> bool:
+    if not isinstance(port, int):
+        return True   # a server on a Unix socket: nothing to probe
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
 
 
 def main(argv: list[str]) -> int:
@@ -43,7 +54,10 @@ def main(argv: list[str]) -> int:
                     info = json.loads(info_file.read_text(encoding="utf-8"))
                 except ValueError:
                     info = None  # being written; read again
-                if info and info.get("url"):
+                # Jupyter Server writes this file before its event loop binds the port: announce only once it
+                # accepts connections, or a browser (or a check) opening the URL at once is refused.
+                if info and info.get("url") and accepts_connections(info.get("hostname") or "127.0.0.1",
+                                                                    info.get("port")):
                     url = info["url"].rstrip("/") + "/lab"
                     if info.get("token"):
                         url += "?token=" + info["token"]

@@ -12,6 +12,7 @@ import tempfile
 import unittest
 from contextlib import redirect_stdout
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -125,6 +126,27 @@ class KernelSpec(unittest.TestCase):
         self.assertEqual("/opt/jdk-21/bin" + os.pathsep + "${PATH}", spec["env"]["PATH"])
         self.assertEqual("-Djava.awt.headless=true", spec["env"]["JJAVA_JVM_OPTS"])
         self.assertEqual("java", self.SPEC["argv"][0], "the input spec is not modified")
+
+    def test_the_kernels_language_info_is_asked_once_per_kernel_and_jdk(self):
+        with tempfile.TemporaryDirectory() as tmp, mock.patch.object(configure_kernel.sys, "prefix", tmp):
+            spec_file = Path(tmp) / "kernel.json"
+            spec_file.write_text('{"argv": ["java"]}', encoding="utf-8")
+            asked = []
+
+            def ask():
+                asked.append(1)
+                return {"name": "Java", "version": f"17.0.{len(asked)}"}
+
+            java = shutil.which("java") or "/usr/bin/java"
+            self.assertTrue(configure_kernel.record_language_info(spec_file, java, ask))
+            self.assertFalse(configure_kernel.record_language_info(spec_file, java, ask), "same kernel: not asked again")
+            spec_file.write_text('{"argv": ["/opt/jdk-25/bin/java"]}', encoding="utf-8")
+            self.assertTrue(configure_kernel.record_language_info(spec_file, java, ask), "another kernelspec: asked")
+            record = json.loads(configure_kernel.language_info_file().read_text(encoding="utf-8"))
+            self.assertEqual({"name": "Java", "version": "17.0.2"}, record["language_info"])
+            configure_kernel.language_info_file().write_text("not json", encoding="utf-8")
+            self.assertTrue(configure_kernel.record_language_info(spec_file, java, ask), "a broken record: asked")
+            self.assertEqual(3, len(asked))
 
     def test_the_installed_kernelspec_is_configured(self):
         spec_file = configure_kernel.kernel_dir() / "kernel.json"
