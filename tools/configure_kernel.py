@@ -9,7 +9,11 @@ and put its bin/ folder first on the kernel's PATH (Jupyter expands ${PATH} in "
 The display name becomes "Java", the one the notebooks store (see NOTEBOOK_KERNELSPEC).
 
 JJAVA_JVM_OPTS holds the options of the kernel's JVM (the launcher splits it on whitespace):
-headless AWT, so charts render to images without a display.
+headless AWT, so charts render to images without a display; and the quick compiler only (C1) with the
+serial collector. Every cell is compiled by javac inside the kernel, and in a notebook's short life the
+optimizing compiler (C2) spends more CPU compiling javac and the lib than it saves: the course's notebooks
+took about half the CPU time this way (tools/bench/kernel_options.py runs them side by side on kernels that
+differ only in these options; figures in notebooks/README.md). The JMH benchmarks (benchmarks/) keep the full JIT.
 
 It also records what the kernel says of its language (kernel_info's language_info: JJava puts the running JDK's
 version there) in .venv/etc/jupyter/java_language_info.json, once per kernel and JDK: the lab's contents manager
@@ -26,7 +30,7 @@ import shutil
 import sys
 from pathlib import Path
 
-JVM_OPTS = "-Djava.awt.headless=true"
+JVM_OPTS = "-Djava.awt.headless=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 # The kernelspec the notebooks store (metadata.kernelspec). JupyterLab rewrites a notebook's stored kernelspec with
 # the installed one's when it opens the notebook, so they must be equal, or opening marks the notebook modified
 # (and autosave writes outputs into notebooks/). JJava installs "Java (jjava)": we name it "Java".
