@@ -44,7 +44,7 @@ class ReleaseTest {
         try (var top = Files.list(release)) {
             Set<String> names = top.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(new TreeSet<>(List.of(".gitattributes", ".github", ".gitignore", ".release-files", "README.md", "pom.xml",
-                    "course", "tools", "lib", "checks", "exercises", "grader", "notebooks")), names);
+                    "course", "tools", "lib", "kit", "checks", "exercises", "grader", "notebooks")), names);
         }
         String pom = Files.readString(release.resolve("pom.xml"));
         assertTrue(pom.contains("<module>exercises</module>"), pom);

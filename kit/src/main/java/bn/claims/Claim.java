@@ -1,4 +1,4 @@
-package bn.check;
+package bn.claims;
 
 /**
  * A claim a notebook makes and checks on the spot: it prints a tick when the claim holds and throws when it does

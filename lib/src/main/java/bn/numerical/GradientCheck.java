@@ -1,4 +1,4 @@
-package bn.check;
+package bn.numerical;
 
 import bn.tensor.Tensor;
 

@@ -1,4 +1,4 @@
-package bn.check;
+package bn.numerical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
 package bn.train;
 
-import bn.check.GradientCheck;
+import bn.numerical.GradientCheck;
 import bn.norms.GroupNorm;
 import bn.tensor.Tensor;
 import org.junit.jupiter.api.Test;

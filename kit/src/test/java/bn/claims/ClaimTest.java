@@ -1,4 +1,4 @@
-package bn.check;
+package bn.claims;
 
 import bn.tensor.Tensor;
 import org.junit.jupiter.api.Test;

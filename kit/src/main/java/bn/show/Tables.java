@@ -1,6 +1,8 @@
 package bn.show;
 
+import bn.norms.Reduction;
 import bn.tensor.Layout;
+import bn.tensor.Shape;
 import bn.tensor.Tensor;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -41,6 +43,23 @@ public final class Tables {
     public static final String SAMPLE_STD = "std (/(m-1), Tablesaw)";
 
     private Tables() {
+    }
+
+    /** The four normalizations side by side for one (N, C, H, W) shape ({@link Reduction#all}), one row each. */
+    public static Table normalizations(Shape x, int groups) {
+        StringColumn method = StringColumn.create("Method");
+        StringColumn over = StringColumn.create("Averaged over");
+        StringColumn stats = StringColumn.create("Statistics");
+        StringColumn shape = StringColumn.create("Statistics shape");
+        IntColumn per = IntColumn.create("Values per statistic");
+        for (Reduction r : Reduction.all(x, groups)) {
+            method.append(r.method());
+            over.append(String.join(", ", r.over()));
+            stats.append(r.statistics());
+            shape.append(r.statisticsShape().toString());
+            per.append(r.perStatistic());
+        }
+        return Table.create("Normalizations of " + x, method, over, stats, shape, per);
     }
 
     /** {@code value} rounded to {@code digits} significant digits; NaN and infinities pass through. */

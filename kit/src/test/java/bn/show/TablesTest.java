@@ -1,6 +1,7 @@
 package bn.show;
 
 import bn.tensor.Layout;
+import bn.tensor.Shape;
 import bn.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -115,5 +116,14 @@ class TablesTest {
         Table r = Tables.rounded(t);
         assertEquals(3.142, r.doubleColumn("v").get(0), 0);
         assertEquals(Math.PI, t.doubleColumn("v").get(0), 0);
+    }
+
+    @Test
+    void normalizationsTableHasOneRowPerMethod() {
+        Table table = Tables.normalizations(new Shape(8, 6, 5, 5), 3);
+        assertEquals(4, table.rowCount());
+        assertEquals("InstanceNorm", table.stringColumn("Method").get(2));
+        assertEquals("(8, 1, 1, 1)", table.stringColumn("Statistics shape").get(1));
+        assertEquals(50, table.intColumn("Values per statistic").get(3));
     }
 }
