@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stack of layers starting from an {@link Input}, enough to reproduce a Keras model summary:
+ * A stack of layers starting from an {@link InputSpec}, enough to reproduce a Keras model summary:
  *
  * <pre>
  *   Sequential.of(new Input(30), new Dense(50), new BatchNormalization(), new Dense(5)).summary()
@@ -15,10 +15,10 @@ import java.util.Map;
  * Shapes are checked as the layers are added, so a layer that does not fit its input fails right there.
  */
 public final class Sequential {
-    private final List<Layer> layers = new ArrayList<>();
+    private final List<LayerSpec> layers = new ArrayList<>();
     private final List<KerasShape> outputs = new ArrayList<>();
 
-    public Sequential(Input input) {
+    public Sequential(InputSpec input) {
         if (input == null) {
             throw new IllegalArgumentException("a model starts from an Input, got null");
         }
@@ -26,20 +26,20 @@ public final class Sequential {
         outputs.add(input.shape());
     }
 
-    public static Sequential of(Input input, Layer... rest) {
+    public static Sequential of(InputSpec input, LayerSpec... rest) {
         Sequential model = new Sequential(input);
-        for (Layer layer : rest) {
+        for (LayerSpec layer : rest) {
             model.add(layer);
         }
         return model;
     }
 
     /** Appends a layer; throws IllegalArgumentException if it does not fit the current output shape. */
-    public Sequential add(Layer layer) {
+    public Sequential add(LayerSpec layer) {
         if (layer == null) {
             throw new IllegalArgumentException("cannot add a null layer after " + layers.size() + " layers");
         }
-        if (layer instanceof Input) {
+        if (layer instanceof InputSpec) {
             throw new IllegalArgumentException("an Input can only start a model, not follow layer "
                     + layers.get(layers.size() - 1).type());
         }
@@ -54,7 +54,7 @@ public final class Sequential {
         return outputs.get(outputs.size() - 1);
     }
 
-    public List<Layer> layers() {
+    public List<LayerSpec> layers() {
         return List.copyOf(layers);
     }
 
@@ -63,7 +63,7 @@ public final class Sequential {
         Map<String, Integer> seen = new HashMap<>();
         List<Summary.Row> rows = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
+            LayerSpec layer = layers.get(i);
             KerasShape in = i == 0 ? outputs.get(0) : outputs.get(i - 1);
             int k = seen.merge(layer.baseName(), 1, Integer::sum) - 1;
             String name = k == 0 ? layer.baseName() : layer.baseName() + "_" + k;

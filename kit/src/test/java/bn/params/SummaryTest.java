@@ -26,7 +26,7 @@ class SummaryTest {
 
     @Test
     void tabularModel() {
-        Summary s = Sequential.of(new Input(30), new Dense(50), new BatchNormalization(), new Dense(5)).summary();
+        Summary s = Sequential.of(new InputSpec(30), new DenseSpec(50), new BatchNormalizationSpec(), new DenseSpec(5)).summary();
         assertEquals(List.of("input_layer", "dense", "batch_normalization", "dense_1"), column(s, Summary.Row::name));
         assertEquals(List.of("InputLayer", "Dense", "BatchNormalization", "Dense"), column(s, Summary.Row::type));
         assertEquals(List.of("(None, 30)", "(None, 50)", "(None, 50)", "(None, 5)"), column(s, Summary.Row::outputShape));
@@ -45,8 +45,8 @@ class SummaryTest {
 
     @Test
     void imageModel() {
-        Summary s = Sequential.of(new Input(100, 200, 3), new Conv2D(30, 4, 4, Padding.SAME), new BatchNormalization(),
-                new Flatten(), new Dense(10)).summary();
+        Summary s = Sequential.of(new InputSpec(100, 200, 3), new Conv2DSpec(30, 4, 4, Padding.SAME), new BatchNormalizationSpec(),
+                new FlattenSpec(), new DenseSpec(10)).summary();
         assertEquals(List.of("input_layer", "conv2d", "batch_normalization", "flatten", "dense"),
                 column(s, Summary.Row::name));
         assertEquals(List.of("(None, 100, 200, 3)", "(None, 100, 200, 30)", "(None, 100, 200, 30)", "(None, 600000)",
@@ -63,7 +63,7 @@ class SummaryTest {
 
     @Test
     void summaryAsATablesawTable() {
-        Table t = Sequential.of(new Input(30), new Dense(50), new BatchNormalization(), new Dense(5)).summary().table();
+        Table t = Sequential.of(new InputSpec(30), new DenseSpec(50), new BatchNormalizationSpec(), new DenseSpec(5)).summary().table();
         assertEquals(4, t.rowCount());
         assertEquals(List.of("Layer", "Type", "Output Shape", "Param #", "Trainable", "Non-trainable"), t.columnNames());
         assertEquals(200L, t.longColumn("Param #").get(2));
@@ -74,8 +74,8 @@ class SummaryTest {
 
     @Test
     void validPaddingShrinksTheImageButNotTheParameterCount() {
-        Summary s = Sequential.of(new Input(28, 28, 1), new Conv2D(8, 3, 3, Padding.VALID), new BatchNormalization(),
-                new Conv2D(16, 5, 3, Padding.VALID), new Flatten(), new Dense(10)).summary();
+        Summary s = Sequential.of(new InputSpec(28, 28, 1), new Conv2DSpec(8, 3, 3, Padding.VALID), new BatchNormalizationSpec(),
+                new Conv2DSpec(16, 5, 3, Padding.VALID), new FlattenSpec(), new DenseSpec(10)).summary();
         assertEquals("(None, 26, 26, 8)", s.row("conv2d").outputShape().toString());
         assertEquals(3 * 3 * 1 * 8 + 8, s.row("conv2d").params().total());
         assertEquals("(None, 22, 24, 16)", s.row("conv2d_1").outputShape().toString());
@@ -87,33 +87,33 @@ class SummaryTest {
 
     @Test
     void denseOnImagesActsOnTheLastAxis() {
-        Summary s = Sequential.of(new Input(4, 4, 3), new Dense(7)).summary();
+        Summary s = Sequential.of(new InputSpec(4, 4, 3), new DenseSpec(7)).summary();
         assertEquals("(None, 4, 4, 7)", s.row("dense").outputShape().toString());
         assertEquals(3 * 7 + 7, s.total());
     }
 
     @Test
     void batchNormOnAnotherAxisCountsThatAxis() {
-        Sequential model = Sequential.of(new Input(10, 6), new BatchNormalization(1));
+        Sequential model = Sequential.of(new InputSpec(10, 6), new BatchNormalizationSpec(1));
         assertEquals(4 * 10, model.summary().total());
-        assertEquals(4 * 6, Sequential.of(new Input(10, 6), new BatchNormalization(-1)).summary().total());
+        assertEquals(4 * 6, Sequential.of(new InputSpec(10, 6), new BatchNormalizationSpec(-1)).summary().total());
     }
 
     @Test
     void errors() {
-        refused(() -> Sequential.of(new Input(3, 3, 2), new Conv2D(4, 5, 5, Padding.VALID)),
+        refused(() -> Sequential.of(new InputSpec(3, 3, 2), new Conv2DSpec(4, 5, 5, Padding.VALID)),
                 "kernel (5, 5)", "(None, 3, 3, 2)", "valid");
-        refused(() -> Sequential.of(new Input(30), new BatchNormalization(2)), "axis=2", "(None, 30)", "no such axis");
-        refused(() -> Sequential.of(new Input(30), new BatchNormalization(0)), "batch axis");
-        refused(() -> Sequential.of(new Input(30), new BatchNormalization(-3)), "axis=-3");
-        refused(() -> Sequential.of(new Input(30), new Conv2D(4, 3, 3, Padding.SAME)), "(None, H, W, C)", "(None, 30)");
-        refused(() -> new Dense(0), "at least 1 unit", "0");
-        refused(() -> new Conv2D(4, 0, 3, Padding.SAME), "kernel (0, 3)");
-        refused(() -> new Conv2D(4, 3, 3, null), "padding");
-        refused(() -> new Input(100, 0, 3), "size >= 1", "0");
+        refused(() -> Sequential.of(new InputSpec(30), new BatchNormalizationSpec(2)), "axis=2", "(None, 30)", "no such axis");
+        refused(() -> Sequential.of(new InputSpec(30), new BatchNormalizationSpec(0)), "batch axis");
+        refused(() -> Sequential.of(new InputSpec(30), new BatchNormalizationSpec(-3)), "axis=-3");
+        refused(() -> Sequential.of(new InputSpec(30), new Conv2DSpec(4, 3, 3, Padding.SAME)), "(None, H, W, C)", "(None, 30)");
+        refused(() -> new DenseSpec(0), "at least 1 unit", "0");
+        refused(() -> new Conv2DSpec(4, 0, 3, Padding.SAME), "kernel (0, 3)");
+        refused(() -> new Conv2DSpec(4, 3, 3, null), "padding");
+        refused(() -> new InputSpec(100, 0, 3), "size >= 1", "0");
         refused(() -> new Sequential(null), "Input");
-        refused(() -> new Sequential(new Input(3)).add(null), "null");
-        refused(() -> new Sequential(new Input(3)).add(new Input(3)), "Input");
-        refused(() -> Sequential.of(new Input(3)).summary().row("dense"), "dense", "input_layer");
+        refused(() -> new Sequential(new InputSpec(3)).add(null), "null");
+        refused(() -> new Sequential(new InputSpec(3)).add(new InputSpec(3)), "Input");
+        refused(() -> Sequential.of(new InputSpec(3)).summary().row("dense"), "dense", "input_layer");
     }
 }

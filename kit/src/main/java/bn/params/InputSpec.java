@@ -5,15 +5,15 @@ package bn.params;
  *
  * @param shape the shape of one example, without the batch axis
  */
-public record Input(KerasShape shape) implements Layer {
+public record InputSpec(KerasShape shape) implements LayerSpec {
 
-    public Input {
+    public InputSpec {
         if (shape == null) {
             throw new IllegalArgumentException("Input needs a shape, got null");
         }
     }
 
-    public Input(int... dims) {
+    public InputSpec(int... dims) {
         this(KerasShape.of(dims));
     }
 

@@ -8,10 +8,10 @@ package bn.params;
  * @param axis the normalized axis, counted as Keras does on the full shape (None, ...): -1 is the last axis, 0 would
  *             be the batch axis, which is refused
  */
-public record BatchNormalization(int axis) implements Layer {
+public record BatchNormalizationSpec(int axis) implements LayerSpec {
 
     /** Keras' default, axis = -1: channels last. */
-    public BatchNormalization() {
+    public BatchNormalizationSpec() {
         this(-1);
     }
 

@@ -4,7 +4,7 @@ package bn.params;
  * A Keras layer, reduced to what its summary shows: the shape it outputs and the numbers it stores. Shapes are
  * channels last and leave out the batch axis.
  */
-public sealed interface Layer permits Input, Dense, Conv2D, BatchNormalization, Flatten {
+public sealed interface LayerSpec permits InputSpec, DenseSpec, Conv2DSpec, BatchNormalizationSpec, FlattenSpec {
 
     /** The class name Keras prints in parentheses, e.g. {@code Dense}. */
     String type();

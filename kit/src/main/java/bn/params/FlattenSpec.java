@@ -1,7 +1,7 @@
 package bn.params;
 
 /** Reshapes each example to one long vector: (None, H, W, C) becomes (None, H * W * C). It stores nothing. */
-public record Flatten() implements Layer {
+public record FlattenSpec() implements LayerSpec {
 
     @Override
     public String type() {

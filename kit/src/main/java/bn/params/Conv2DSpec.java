@@ -9,9 +9,9 @@ package bn.params;
  * @param kw      kernel width
  * @param padding {@link Padding#SAME} keeps H and W; {@link Padding#VALID} shrinks them by kernel - 1
  */
-public record Conv2D(int filters, int kh, int kw, Padding padding) implements Layer {
+public record Conv2DSpec(int filters, int kh, int kw, Padding padding) implements LayerSpec {
 
-    public Conv2D {
+    public Conv2DSpec {
         if (filters < 1 || kh < 1 || kw < 1) {
             throw new IllegalArgumentException("Conv2D needs filters, kernel height and kernel width >= 1, got filters "
                     + filters + ", kernel (" + kh + ", " + kw + ")");

@@ -6,9 +6,9 @@ package bn.params;
  *
  * @param units the number of outputs
  */
-public record Dense(int units) implements Layer {
+public record DenseSpec(int units) implements LayerSpec {
 
-    public Dense {
+    public DenseSpec {
         if (units < 1) {
             throw new IllegalArgumentException("Dense needs at least 1 unit, got " + units);
         }
