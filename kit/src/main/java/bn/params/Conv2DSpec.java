@@ -1,8 +1,10 @@
 package bn.params;
 
+import bn.tensor.Shape;
+
 /**
- * A 2-D convolution with stride 1 on channels-last images (H, W, C_in): one kernel of shape (kh, kw, C_in) and one
- * bias per filter, so {@code kh * kw * C_in * filters + filters} trainable parameters, whatever the image size.
+ * Describes a 2-D convolution with stride 1 on channels-last images (H, W, C_in): one kernel of shape
+ * (kh, kw, C_in) and one bias per filter, so {@code kh * kw * C_in * filters + filters} trainable parameters, whatever the image size.
  *
  * @param filters the number of output channels
  * @param kh      kernel height
@@ -32,28 +34,30 @@ public record Conv2DSpec(int filters, int kh, int kw, Padding padding) implement
     }
 
     @Override
-    public KerasShape outputShape(KerasShape input) {
+    public Shape outputShape(Shape input) {
         requireImage(input);
         int h = input.dim(0);
         int w = input.dim(1);
         if (padding == Padding.VALID && (kh > h || kw > w)) {
             throw new IllegalArgumentException("Conv2D with 'valid' padding: kernel (" + kh + ", " + kw
-                    + ") is larger than the input image " + input + "; use a smaller kernel or 'same' padding");
+                    + ") is larger than the input image " + LayerSpec.kerasShape(input)
+                    + "; use a smaller kernel or 'same' padding");
         }
-        return KerasShape.of(padding.outputLength(h, kh), padding.outputLength(w, kw), filters);
+        return new Shape(padding.outputLength(h, kh), padding.outputLength(w, kw), filters);
     }
 
     @Override
-    public ParamCount params(KerasShape input) {
+    public ParamCount params(Shape input) {
         requireImage(input);
-        long kernels = (long) kh * kw * input.last() * filters;   // (kh, kw, C_in, filters)
+        long kernels = (long) kh * kw * input.dim(2) * filters;   // (kh, kw, C_in, filters)
         long biases = filters;                                    // (filters,)
         return new ParamCount(kernels + biases, 0);
     }
 
-    private static void requireImage(KerasShape input) {
+    private static void requireImage(Shape input) {
         if (input.rank() != 3) {
-            throw new IllegalArgumentException("Conv2D needs images of shape (None, H, W, C), got " + input);
+            throw new IllegalArgumentException("Conv2D needs images of shape (None, H, W, C), got "
+                    + LayerSpec.kerasShape(input));
         }
     }
 }

@@ -1,8 +1,10 @@
 package bn.params;
 
+import bn.tensor.Shape;
+
 /**
- * A fully connected layer on the last axis: {@code y = x W + b} with W of shape (inputs, units) and b of shape
- * (units,), so {@code inputs * units + units} trainable parameters.
+ * Describes a fully connected layer on the last axis: {@code y = x W + b} with W of shape (inputs, units) and b of
+ * shape (units,), so {@code inputs * units + units} trainable parameters.
  *
  * @param units the number of outputs
  */
@@ -25,13 +27,15 @@ public record DenseSpec(int units) implements LayerSpec {
     }
 
     @Override
-    public KerasShape outputShape(KerasShape input) {
-        return input.withLast(units);
+    public Shape outputShape(Shape input) {
+        int[] dims = input.dims();
+        dims[dims.length - 1] = units;
+        return new Shape(dims);
     }
 
     @Override
-    public ParamCount params(KerasShape input) {
-        long weights = (long) input.last() * units;     // W: (inputs, units)
+    public ParamCount params(Shape input) {
+        long weights = (long) input.dim(input.rank() - 1) * units;     // W: (inputs, units)
         long biases = units;                           // b: (units,)
         return new ParamCount(weights + biases, 0);
     }

@@ -1,6 +1,11 @@
 package bn.params;
 
-/** Reshapes each example to one long vector: (None, H, W, C) becomes (None, H * W * C). It stores nothing. */
+import bn.tensor.Shape;
+
+/**
+ * Describes a layer that reshapes each example to one long vector: (None, H, W, C) becomes (None, H * W * C). It
+ * stores nothing.
+ */
 public record FlattenSpec() implements LayerSpec {
 
     @Override
@@ -14,16 +19,20 @@ public record FlattenSpec() implements LayerSpec {
     }
 
     @Override
-    public KerasShape outputShape(KerasShape input) {
-        long size = input.size();
-        if (size > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Flatten of " + input + " gives " + size + " values per example, too many");
+    public Shape outputShape(Shape input) {
+        long size = 1;
+        for (int d : input.dims()) {
+            size *= d;
         }
-        return KerasShape.of((int) size);
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Flatten of " + LayerSpec.kerasShape(input) + " gives " + size
+                    + " values per example, too many");
+        }
+        return new Shape((int) size);
     }
 
     @Override
-    public ParamCount params(KerasShape input) {
+    public ParamCount params(Shape input) {
         return ParamCount.NONE;
     }
 }

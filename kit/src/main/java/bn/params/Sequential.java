@@ -1,5 +1,6 @@
 package bn.params;
 
+import bn.tensor.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public final class Sequential {
     private final List<LayerSpec> layers = new ArrayList<>();
-    private final List<KerasShape> outputs = new ArrayList<>();
+    private final List<Shape> outputs = new ArrayList<>();
 
     public Sequential(InputSpec input) {
         if (input == null) {
@@ -43,14 +44,14 @@ public final class Sequential {
             throw new IllegalArgumentException("an Input can only start a model, not follow layer "
                     + layers.get(layers.size() - 1).type());
         }
-        KerasShape in = outputShape();
+        Shape in = outputShape();
         outputs.add(layer.outputShape(in));
         layers.add(layer);
         return this;
     }
 
     /** The shape the last layer outputs. */
-    public KerasShape outputShape() {
+    public Shape outputShape() {
         return outputs.get(outputs.size() - 1);
     }
 
@@ -64,7 +65,7 @@ public final class Sequential {
         List<Summary.Row> rows = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
-            KerasShape in = i == 0 ? outputs.get(0) : outputs.get(i - 1);
+            Shape in = i == 0 ? outputs.get(0) : outputs.get(i - 1);
             int k = seen.merge(layer.baseName(), 1, Integer::sum) - 1;
             String name = k == 0 ? layer.baseName() : layer.baseName() + "_" + k;
             rows.add(new Summary.Row(name, layer.type(), outputs.get(i), layer.params(in)));

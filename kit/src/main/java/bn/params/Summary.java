@@ -1,5 +1,6 @@
 package bn.params;
 
+import bn.tensor.Shape;
 import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.LongColumn;
@@ -19,10 +20,15 @@ public record Summary(List<Row> rows) {
      *
      * @param name        e.g. {@code batch_normalization}
      * @param type        e.g. {@code BatchNormalization}
-     * @param outputShape e.g. {@code (None, 100, 200, 30)}
+     * @param outputShape one example's output, e.g. {@code (100, 200, 30)}; Keras prints it
+     *                    {@code (None, 100, 200, 30)} ({@link #kerasShape()})
      * @param params      its trainable and non-trainable numbers
      */
-    public record Row(String name, String type, KerasShape outputShape, ParamCount params) {
+    public record Row(String name, String type, Shape outputShape, ParamCount params) {
+        /** The output shape as Keras prints it: {@code (None, 100, 200, 30)}. */
+        public String kerasShape() {
+            return LayerSpec.kerasShape(outputShape);
+        }
     }
 
     public Summary {
@@ -67,7 +73,7 @@ public record Summary(List<Row> rows) {
         for (Row row : rows) {
             name.append(row.name());
             type.append(row.type());
-            shape.append(row.outputShape().toString());
+            shape.append(row.kerasShape());
             params.append(row.params().total());
             trainable.append(row.params().trainable());
             nonTrainable.append(row.params().nonTrainable());
@@ -88,7 +94,7 @@ public record Summary(List<Row> rows) {
         int countWidth = "Param #".length();
         for (Row row : rows) {
             nameWidth = Math.max(nameWidth, label(row).length());
-            shapeWidth = Math.max(shapeWidth, row.outputShape().toString().length());
+            shapeWidth = Math.max(shapeWidth, row.kerasShape().length());
             countWidth = Math.max(countWidth, count(row.params().total()).length());
         }
         String line = "%-" + (nameWidth + 3) + "s%-" + (shapeWidth + 3) + "s%" + countWidth + "s";
@@ -96,7 +102,7 @@ public record Summary(List<Row> rows) {
         String rule = "=".repeat(header.length());
         StringBuilder sb = new StringBuilder(header).append('\n').append(rule).append('\n');
         for (Row row : rows) {
-            sb.append(String.format(Locale.ROOT, line, label(row), row.outputShape(), count(row.params().total())))
+            sb.append(String.format(Locale.ROOT, line, label(row), row.kerasShape(), count(row.params().total())))
                     .append('\n');
         }
         sb.append(rule).append('\n');

@@ -26,10 +26,11 @@ class SummaryTest {
 
     @Test
     void tabularModel() {
-        Summary s = Sequential.of(new InputSpec(30), new DenseSpec(50), new BatchNormalizationSpec(), new DenseSpec(5)).summary();
+        Summary s = Sequential.of(new InputSpec(30), new DenseSpec(50), new BatchNormalizationSpec(), new DenseSpec(5))
+                .summary();
         assertEquals(List.of("input_layer", "dense", "batch_normalization", "dense_1"), column(s, Summary.Row::name));
         assertEquals(List.of("InputLayer", "Dense", "BatchNormalization", "Dense"), column(s, Summary.Row::type));
-        assertEquals(List.of("(None, 30)", "(None, 50)", "(None, 50)", "(None, 5)"), column(s, Summary.Row::outputShape));
+        assertEquals(List.of("(None, 30)", "(None, 50)", "(None, 50)", "(None, 5)"), column(s, Summary.Row::kerasShape));
         assertEquals(List.of("0", "1550", "200", "255"), column(s, r -> r.params().total()));
         assertEquals(2005, s.total());
         assertEquals(1905, s.trainable());
@@ -45,12 +46,12 @@ class SummaryTest {
 
     @Test
     void imageModel() {
-        Summary s = Sequential.of(new InputSpec(100, 200, 3), new Conv2DSpec(30, 4, 4, Padding.SAME), new BatchNormalizationSpec(),
-                new FlattenSpec(), new DenseSpec(10)).summary();
+        Summary s = Sequential.of(new InputSpec(100, 200, 3), new Conv2DSpec(30, 4, 4, Padding.SAME),
+                new BatchNormalizationSpec(), new FlattenSpec(), new DenseSpec(10)).summary();
         assertEquals(List.of("input_layer", "conv2d", "batch_normalization", "flatten", "dense"),
                 column(s, Summary.Row::name));
         assertEquals(List.of("(None, 100, 200, 3)", "(None, 100, 200, 30)", "(None, 100, 200, 30)", "(None, 600000)",
-                "(None, 10)"), column(s, Summary.Row::outputShape));
+                "(None, 10)"), column(s, Summary.Row::kerasShape));
         assertEquals(List.of("0", "1470", "120", "0", "6000010"), column(s, r -> r.params().total()));
         assertEquals(6_001_600, s.total());
         assertEquals(6_001_540, s.trainable());
@@ -63,7 +64,8 @@ class SummaryTest {
 
     @Test
     void summaryAsATablesawTable() {
-        Table t = Sequential.of(new InputSpec(30), new DenseSpec(50), new BatchNormalizationSpec(), new DenseSpec(5)).summary().table();
+        Table t = Sequential.of(new InputSpec(30), new DenseSpec(50), new BatchNormalizationSpec(), new DenseSpec(5))
+                .summary().table();
         assertEquals(4, t.rowCount());
         assertEquals(List.of("Layer", "Type", "Output Shape", "Param #", "Trainable", "Non-trainable"), t.columnNames());
         assertEquals(200L, t.longColumn("Param #").get(2));
@@ -74,11 +76,12 @@ class SummaryTest {
 
     @Test
     void validPaddingShrinksTheImageButNotTheParameterCount() {
-        Summary s = Sequential.of(new InputSpec(28, 28, 1), new Conv2DSpec(8, 3, 3, Padding.VALID), new BatchNormalizationSpec(),
-                new Conv2DSpec(16, 5, 3, Padding.VALID), new FlattenSpec(), new DenseSpec(10)).summary();
-        assertEquals("(None, 26, 26, 8)", s.row("conv2d").outputShape().toString());
+        Summary s = Sequential.of(new InputSpec(28, 28, 1), new Conv2DSpec(8, 3, 3, Padding.VALID),
+                new BatchNormalizationSpec(), new Conv2DSpec(16, 5, 3, Padding.VALID), new FlattenSpec(), new DenseSpec(10))
+                .summary();
+        assertEquals("(None, 26, 26, 8)", s.row("conv2d").kerasShape());
         assertEquals(3 * 3 * 1 * 8 + 8, s.row("conv2d").params().total());
-        assertEquals("(None, 22, 24, 16)", s.row("conv2d_1").outputShape().toString());
+        assertEquals("(None, 22, 24, 16)", s.row("conv2d_1").kerasShape());
         assertEquals(5 * 3 * 8 * 16 + 16, s.row("conv2d_1").params().total());
         assertEquals(22 * 24 * 16, s.row("flatten").outputShape().dim(0));
         assertEquals(22 * 24 * 16 * 10 + 10, s.row("dense").params().total());
@@ -88,7 +91,7 @@ class SummaryTest {
     @Test
     void denseOnImagesActsOnTheLastAxis() {
         Summary s = Sequential.of(new InputSpec(4, 4, 3), new DenseSpec(7)).summary();
-        assertEquals("(None, 4, 4, 7)", s.row("dense").outputShape().toString());
+        assertEquals("(None, 4, 4, 7)", s.row("dense").kerasShape());
         assertEquals(3 * 7 + 7, s.total());
     }
 
@@ -103,10 +106,12 @@ class SummaryTest {
     void errors() {
         refused(() -> Sequential.of(new InputSpec(3, 3, 2), new Conv2DSpec(4, 5, 5, Padding.VALID)),
                 "kernel (5, 5)", "(None, 3, 3, 2)", "valid");
-        refused(() -> Sequential.of(new InputSpec(30), new BatchNormalizationSpec(2)), "axis=2", "(None, 30)", "no such axis");
+        refused(() -> Sequential.of(new InputSpec(30), new BatchNormalizationSpec(2)), "axis=2", "(None, 30)",
+                "no such axis");
         refused(() -> Sequential.of(new InputSpec(30), new BatchNormalizationSpec(0)), "batch axis");
         refused(() -> Sequential.of(new InputSpec(30), new BatchNormalizationSpec(-3)), "axis=-3");
-        refused(() -> Sequential.of(new InputSpec(30), new Conv2DSpec(4, 3, 3, Padding.SAME)), "(None, H, W, C)", "(None, 30)");
+        refused(() -> Sequential.of(new InputSpec(30), new Conv2DSpec(4, 3, 3, Padding.SAME)), "(None, H, W, C)",
+                "(None, 30)");
         refused(() -> new DenseSpec(0), "at least 1 unit", "0");
         refused(() -> new Conv2DSpec(4, 0, 3, Padding.SAME), "kernel (0, 3)");
         refused(() -> new Conv2DSpec(4, 3, 3, null), "padding");
