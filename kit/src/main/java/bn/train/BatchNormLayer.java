@@ -5,6 +5,7 @@ import bn.batchnorm.ForwardTrace;
 import bn.batchnorm.Gradients;
 import bn.batchnorm.running.Convention;
 import bn.tensor.Layout;
+import bn.tensor.Require;
 import bn.tensor.Tensor;
 
 import java.util.List;
@@ -53,7 +54,7 @@ public final class BatchNormLayer implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Shapes.requireFeatures(x, bn.features(), this);
+        Require.rows(x, bn.features(), this);
         bn.setGamma(gamma.value()).setBeta(beta.value());
         if (!training) {
             return bn.forwardInference(x);
@@ -67,7 +68,7 @@ public final class BatchNormLayer implements Layer {
         if (trace == null) {
             throw new IllegalStateException("BatchNormLayer.backward before any training-mode forward pass");
         }
-        Shapes.requireSameShape(dout, trace.y(), this);
+        Require.sameShape(dout, trace.y(), this);
         Gradients g = bn.backward(dout, trace);
         gamma.setGrad(g.dgamma());
         beta.setGrad(g.dbeta());

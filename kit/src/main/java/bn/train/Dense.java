@@ -1,5 +1,6 @@
 package bn.train;
 
+import bn.tensor.Require;
 import bn.tensor.Shape;
 import bn.tensor.SharedArrays;
 import bn.tensor.Tensor;
@@ -69,7 +70,7 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Shapes.requireFeatures(x, in, this);
+        Require.rows(x, in, this);
         this.x = x;
         double[] y = Matrices.multiply(SharedArrays.readOnly(x), SharedArrays.readOnly(w.value()), x.dim(0), in,
                 out);                                                                                 // (N, out)

@@ -1,6 +1,7 @@
 package bn.train;
 
 import bn.norms.Standardized;
+import bn.tensor.Require;
 import bn.tensor.Shape;
 import bn.tensor.Tensor;
 
@@ -57,7 +58,7 @@ public final class GroupNormLayer implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        Shapes.requireFeatures(x, features, "the input of " + this);
+        Require.rows(x, features, this);
         int n = x.dim(0);
         Standardized s = Standardized.over(x.reshape(n, groups, features / groups), EPS, 2);   // stats (N, G, 1)
         xhat = s.xhat();                                                                     // (N, G, D/G)

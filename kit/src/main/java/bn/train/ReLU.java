@@ -1,5 +1,6 @@
 package bn.train;
 
+import bn.tensor.Require;
 import bn.tensor.SharedArrays;
 import bn.tensor.Tensor;
 
@@ -15,9 +16,7 @@ public final class ReLU implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        if (x == null) {
-            throw new IllegalArgumentException("the input of ReLU must not be null");
-        }
+        Require.notNull(x, "the input of ReLU");
         this.x = x;
         double[] v = SharedArrays.readOnly(x);
         double[] y = new double[v.length];
@@ -32,7 +31,7 @@ public final class ReLU implements Layer {
         if (x == null) {
             throw new IllegalStateException("ReLU.backward before any forward pass");
         }
-        Shapes.requireSameShape(dout, x, this);
+        Require.sameShape(dout, x, this);
         double[] d = SharedArrays.readOnly(dout);
         double[] v = SharedArrays.readOnly(x);
         double[] dx = new double[d.length];

@@ -1,5 +1,6 @@
 package bn.train;
 
+import bn.tensor.Require;
 import bn.tensor.SharedArrays;
 import bn.tensor.Tensor;
 
@@ -21,9 +22,7 @@ public final class Sigmoid implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        if (x == null) {
-            throw new IllegalArgumentException("the input of Sigmoid must not be null");
-        }
+        Require.notNull(x, "the input of Sigmoid");
         this.y = x.map(Sigmoid::of);
         return y;
     }
@@ -33,7 +32,7 @@ public final class Sigmoid implements Layer {
         if (y == null) {
             throw new IllegalStateException("Sigmoid.backward before any forward pass");
         }
-        Shapes.requireSameShape(dout, y, this);
+        Require.sameShape(dout, y, this);
         double[] d = SharedArrays.readOnly(dout);
         double[] s = SharedArrays.readOnly(y);
         double[] dx = new double[d.length];

@@ -68,6 +68,25 @@ public final class Shape {
         return new Shape(out);
     }
 
+    /**
+     * Every axis of a rank-{@code rank} tensor but {@code keep}, in order: the axes a reduction runs over to leave one
+     * value per entry of axis {@code keep} (BN's batch axes are every axis but the feature axis).
+     *
+     * @throws IllegalArgumentException unless 0 <= keep < rank
+     */
+    public static int[] allAxesBut(int rank, int keep) {
+        if (keep < 0 || keep >= rank) {
+            throw new IllegalArgumentException("axis " + keep + " is not one of the " + rank + " axes 0.." + (rank - 1));
+        }
+        int[] axes = new int[rank - 1];
+        for (int axis = 0, i = 0; axis < rank; axis++) {
+            if (axis != keep) {
+                axes[i++] = axis;
+            }
+        }
+        return axes;
+    }
+
     /** Checks that {@code axis} is an axis of this shape and returns it. */
     public int checkAxis(int axis) {
         if (axis < 0 || axis >= dims.length) {
