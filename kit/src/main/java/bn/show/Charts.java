@@ -1,34 +1,25 @@
 package bn.show;
 
 import bn.tensor.Tensor;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 import javax.imageio.ImageIO;
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static bn.show.ChartStyle.*;
 
 /**
  * Charts as images for notebooks: every method returns a {@link BufferedImage}, which a notebook cell shows inline
@@ -57,14 +48,6 @@ public final class Charts {
     public static final int WIDTH = 600;
     /** Default height of a chart, in pixels. */
     public static final int HEIGHT = 360;
-
-    private static final int MIN_SIZE = 100;
-    private static final int MAX_SIZE = 4000;
-
-    /** Okabe-Ito: distinguishable with colour-blindness. */
-    private static final Color[] PALETTE = {
-            new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
-            new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)};
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -268,72 +251,7 @@ public final class Charts {
     }
 
     public static BufferedImage heatmap(String title, Tensor matrix, int width, int height) {
-        requireSize(width, height);
-        if (matrix == null) {
-            throw new IllegalArgumentException("the matrix must not be null");
-        }
-        matrix.requireRank(2, "heatmap");
-        matrix.requireFinite("heatmap values");
-        int rows = matrix.dim(0);
-        int cols = matrix.dim(1);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : matrix.toArray()) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        boolean diverging = lo < 0 && hi > 0;
-        double scale = diverging ? Math.max(-lo, hi) : (hi > lo ? hi - lo : 1);
-
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
-        g.setFont(TITLE_FONT);
-        FontMetrics fm = g.getFontMetrics();
-        String t = text(title) + "  " + matrix.shape();
-        g.drawString(t, (width - fm.stringWidth(t)) / 2, 10 + fm.getAscent());
-        int top = 20 + fm.getHeight();
-        int barWidth = 70;
-        int cell = Math.max(1, Math.min((width - 40 - barWidth) / cols, (height - top - 15) / rows));
-        int left = (width - barWidth - cell * cols) / 2;
-        g.setFont(TICK_FONT);
-        fm = g.getFontMetrics();
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                double v = matrix.get(r, c);
-                Color col = diverging ? diverging(v / scale) : sequential((v - lo) / scale);
-                g.setColor(col);
-                g.fillRect(left + c * cell, top + r * cell, cell, cell);
-                String label = cellLabel(v);
-                if (rows * cols <= 144 && fm.stringWidth(label) + 4 < cell && fm.getHeight() < cell) {
-                    g.setColor(luminance(col) < 0.5 ? Color.WHITE : Color.BLACK);
-                    g.drawString(label, left + c * cell + (cell - fm.stringWidth(label)) / 2,
-                            top + r * cell + (cell + fm.getAscent() - fm.getDescent()) / 2);
-                }
-            }
-        }
-        g.setColor(Color.GRAY);
-        g.setStroke(new BasicStroke(1));
-        g.drawRect(left, top, cell * cols, cell * rows);
-        // colour bar with its two ends labelled
-        int bx = left + cell * cols + 20;
-        int bh = cell * rows;
-        for (int y = 0; y < bh; y++) {
-            double f = 1 - (double) y / Math.max(1, bh - 1);
-            g.setColor(diverging ? diverging(2 * f - 1) : sequential(f));
-            g.drawLine(bx, top + y, bx + 14, top + y);
-        }
-        g.setColor(Color.BLACK);
-        double top_ = diverging ? scale : hi;
-        double bottom = diverging ? -scale : lo;
-        g.drawString(String.valueOf(Tables.round(top_, 3)), bx + 18, top + fm.getAscent());
-        g.drawString(String.valueOf(Tables.round(bottom, 3)), bx + 18, top + bh);
-        g.dispose();
-        return image;
+        return Heatmap.draw(title, matrix, width, height);
     }
 
     // ------------------------------------------------------------------ composing and saving
@@ -382,135 +300,5 @@ public final class Charts {
             throw new IllegalArgumentException("cannot write the PNG " + file + ": " + e.getMessage(), e);
         }
         return file;
-    }
-
-    // ------------------------------------------------------------------ internals
-
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
-    private static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-
-    private static XYChart xyChart(String title, String xLabel, String yLabel, int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(text(title))
-                .xAxisTitle(text(xLabel)).yAxisTitle(text(yLabel)).build();
-        style(chart.getStyler());
-        return chart;
-    }
-
-    private static void style(AxesChartStyler s) {
-        s.setToolTipsAlwaysVisible(false);   // XChart 4.0.3 shows tooltips and a cursor only in its Swing panel
-        s.setAntiAlias(true);
-        s.setTextAntiAlias(true);
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderVisible(false);
-        s.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
-        s.setChartTitleFont(TITLE_FONT);
-        s.setChartTitleBoxVisible(false);
-        s.setAxisTitleFont(AXIS_FONT);
-        s.setAxisTickLabelsFont(TICK_FONT);
-        s.setLegendFont(LEGEND_FONT);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);   // below the plot: never hides a curve
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setLegendBorderColor(new Color(0xBB, 0xBB, 0xBB));
-        s.setSeriesColors(PALETTE);
-        s.setChartPadding(12);
-    }
-
-    private static BufferedImage render(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(chart);
-    }
-
-    private static String text(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static void requireSize(int width, int height) {
-        if (width < MIN_SIZE || height < MIN_SIZE || width > MAX_SIZE || height > MAX_SIZE) {
-            throw new IllegalArgumentException("a chart's width and height must be in " + MIN_SIZE + ".." + MAX_SIZE
-                    + " pixels, got " + width + " x " + height);
-        }
-    }
-
-    private static void requireSeries(Map<String, double[]> series, String chart) {
-        if (series == null || series.isEmpty()) {
-            throw new IllegalArgumentException(chart + " needs at least one named series");
-        }
-        for (Map.Entry<String, double[]> e : series.entrySet()) {
-            if (e.getKey() == null || e.getKey().isBlank()) {
-                throw new IllegalArgumentException(chart + ": every series needs a non-blank name (it is the legend)");
-            }
-            requireValues(e.getValue(), "series \"" + e.getKey() + "\"");
-        }
-    }
-
-    private static void requireValues(double[] values, String what) {
-        if (values == null || values.length == 0) {
-            throw new IllegalArgumentException(what + " is empty: a chart needs at least one value");
-        }
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(what + " holds " + values[i] + " at index " + i
-                        + ": charts need finite values (check for a diverged training run or a 0/0)");
-            }
-        }
-    }
-
-    private static void requireSameLength(double[] x, double[] y, String name) {
-        if (x.length != y.length) {
-            throw new IllegalArgumentException("series \"" + name + "\" has " + y.length + " y values for "
-                    + x.length + " x values");
-        }
-    }
-
-    private static double[] numbers(Table table, String column) {
-        if (!table.columnNames().contains(column)) {
-            throw new IllegalArgumentException("no column \"" + column + "\" in table " + table.name()
-                    + "; it has " + table.columnNames());
-        }
-        Column<?> c = table.column(column);
-        if (!(c instanceof tech.tablesaw.api.NumericColumn<?> n)) {
-            throw new IllegalArgumentException("column \"" + column + "\" is " + c.type() + ", not numeric");
-        }
-        return n.asDoubleArray();
-    }
-
-    /** 1, 2 or 5 times a power of ten, about a tenth of {@code range}. */
-    private static double niceStep(double range) {
-        double raw = range / 10;
-        double power = Math.pow(10, Math.floor(Math.log10(raw)));
-        double f = raw / power;
-        return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * power;
-    }
-
-    private static List<Double> boxed(double[] values) {
-        return Arrays.stream(values).boxed().toList();
-    }
-
-    private static String cellLabel(double v) {
-        double r = Tables.round(v, 2);
-        return r == Math.rint(r) && Math.abs(r) < 1e6 ? String.valueOf((long) r) : String.valueOf(r);
-    }
-
-    private static Color diverging(double f) {   // f in [-1, 1]: blue, white, red
-        f = Math.max(-1, Math.min(1, f));
-        Color end = f < 0 ? new Color(0x21, 0x66, 0xAC) : new Color(0xB2, 0x18, 0x2B);
-        double a = Math.abs(f);
-        return mix(Color.WHITE, end, a);
-    }
-
-    private static Color sequential(double f) {   // f in [0, 1]: white to dark blue
-        return mix(Color.WHITE, new Color(0x08, 0x30, 0x6B), Math.max(0, Math.min(1, f)));
-    }
-
-    private static Color mix(Color a, Color b, double t) {
-        return new Color((int) Math.round(a.getRed() + t * (b.getRed() - a.getRed())),
-                (int) Math.round(a.getGreen() + t * (b.getGreen() - a.getGreen())),
-                (int) Math.round(a.getBlue() + t * (b.getBlue() - a.getBlue())));
-    }
-
-    private static double luminance(Color c) {
-        return (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255;
     }
 }

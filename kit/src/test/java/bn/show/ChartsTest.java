@@ -132,11 +132,23 @@ class ChartsTest {
         assertEquals(image.getRGB(300, 180), read.getRGB(300, 180));
     }
 
+    /**
+     * Surefire runs these tests with -Djava.awt.headless=true, so this starts a JVM without it, as a notebook kernel
+     * is, and with a DISPLAY that does not exist: unless Charts makes AWT headless before it loads, AWT would try
+     * that display and fail.
+     */
     @Test
-    void chartsRunHeadless() {
-        Charts.lines("l", "x", "y", new double[] {1, 2}, Map.of("s", new double[] {1, 2}));
-        assertEquals("true", System.getProperty("java.awt.headless"));
-        assertTrue(java.awt.GraphicsEnvironment.isHeadless());
+    void chartsMakeAwtHeadlessInAJvmThatDidNotAskForIt() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HeadlessChild.class.getName()).redirectErrorStream(true);
+        child.environment().put("DISPLAY", ":99");
+        child.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = child.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), out);
+        assertEquals(0, process.exitValue(), out);
+        assertEquals("true true " + Charts.WIDTH, out.strip().lines().reduce((first, last) -> last).orElse(""), out);
     }
 
     private static int distinctColours(BufferedImage image) {
