@@ -26,14 +26,13 @@ final class ChartStyle {
             new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
             new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)};
 
-    private ChartStyle() {
-    }
-
-
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+
+    private ChartStyle() {
+    }
 
     static XYChart xyChart(String title, String xLabel, String yLabel, int width, int height) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(text(title))

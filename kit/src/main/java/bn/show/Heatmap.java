@@ -1,5 +1,6 @@
 package bn.show;
 
+import bn.tensor.Require;
 import bn.tensor.Tensor;
 
 import java.awt.BasicStroke;
@@ -16,9 +17,7 @@ final class Heatmap {
 
     static BufferedImage draw(String title, Tensor matrix, int width, int height) {
         ChartStyle.requireSize(width, height);
-        if (matrix == null) {
-            throw new IllegalArgumentException("the matrix must not be null");
-        }
+        Require.notNull(matrix, "the matrix");
         matrix.requireRank(2, "heatmap");
         matrix.requireFinite("heatmap values");
         int rows = matrix.dim(0);
