@@ -10,12 +10,14 @@ import tech.tablesaw.api.Table;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -145,8 +147,8 @@ class ChartsTest {
         child.environment().put("DISPLAY", ":99");
         child.environment().remove("JAVA_TOOL_OPTIONS");
         Process process = child.start();
-        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), out);
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), out);
         assertEquals(0, process.exitValue(), out);
         assertEquals("true true " + Charts.WIDTH, out.strip().lines().reduce((first, last) -> last).orElse(""), out);
     }
