@@ -135,6 +135,33 @@ final class Kernels {
         return out;
     }
 
+    /** The sum of every entry, in order. */
+    static double sum(double[] in) {
+        double s = 0;
+        for (double v : in) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** max |a[i]| over all i; 0 for no entries. */
+    static double maxAbs(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    /** max |a[i] - b[i]| over all i, for arrays of the same length. */
+    static double maxAbsDiff(double[] a, double[] b) {
+        double m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
+    }
+
     /** What {@link #forEachRow} hands over for each row. */
     @FunctionalInterface
     interface RowVisit {

@@ -275,29 +275,17 @@ public final class Tensor {
     }
 
     public double sumAll() {
-        double s = 0;
-        for (double v : data) {
-            s += v;
-        }
-        return s;
+        return Kernels.sum(data);
     }
 
     public double maxAbs() {
-        double m = 0;
-        for (double v : data) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
+        return Kernels.maxAbs(data);
     }
 
     /** max |this - other| over all entries; the shapes must be equal. */
     public double maxAbsDiff(Tensor other) {
         requireShape(other.shape, "maxAbsDiff");
-        double m = 0;
-        for (int i = 0; i < data.length; i++) {
-            m = Math.max(m, Math.abs(data[i] - other.data[i]));
-        }
-        return m;
+        return Kernels.maxAbsDiff(data, other.data);
     }
 
     // ---------------------------------------------------------------- moving entries around
