@@ -12,7 +12,9 @@ import java.util.function.IntToDoubleFunction;
  * <p>Speed: the four arithmetic operations get a loop each, chosen once per row by a switch ({@link Op#row}), rather
  * than one loop calling a {@link DoubleBinaryOperator}: the JIT cannot inline a lambda called from a loop shared by
  * many operations, and the call per entry made Algorithm 1 on (32, 64, 32, 32) 2 to 3 times slower
- * (benchmarks/README.md). {@link #map} is small enough to be inlined into each caller, where its lambda is a constant.
+ * (benchmarks/README.md). The same holds for the entrywise functions ({@link Unary}): sharing {@link #map}'s loop made
+ * sqrt on (32, 64, 32, 32) twice as slow (benchmarks/README.md, issue 11), since a loop that long is compiled on
+ * its own, where its lambda is not a constant.
  */
 final class Kernels {
     private Kernels() {
@@ -53,6 +55,34 @@ final class Kernels {
                     }
                 }
             }
+        }
+    }
+
+    /** The entrywise functions the formulas use, a loop each for the same reason as {@link Op}'s. */
+    enum Unary {
+        SQUARE, SQRT, RECIPROCAL;
+
+        /** This function of every entry of {@code in}, into a new array. */
+        double[] apply(double[] in) {
+            double[] out = new double[in.length];
+            switch (this) {
+                case SQUARE -> {
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = in[i] * in[i];
+                    }
+                }
+                case SQRT -> {
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = Math.sqrt(in[i]);
+                    }
+                }
+                case RECIPROCAL -> {
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = 1.0 / in[i];
+                    }
+                }
+            }
+            return out;
         }
     }
 

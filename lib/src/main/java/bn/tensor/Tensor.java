@@ -200,16 +200,16 @@ public final class Tensor {
     }
 
     public Tensor square() {
-        return new Tensor(shape, Kernels.map(data, v -> v * v));
+        return new Tensor(shape, Kernels.Unary.SQUARE.apply(data));
     }
 
     public Tensor sqrt() {
-        return new Tensor(shape, Kernels.map(data, Math::sqrt));
+        return new Tensor(shape, Kernels.Unary.SQRT.apply(data));
     }
 
     /** 1 / x, entry by entry. */
     public Tensor reciprocal() {
-        return new Tensor(shape, Kernels.map(data, v -> 1.0 / v));
+        return new Tensor(shape, Kernels.Unary.RECIPROCAL.apply(data));
     }
 
     /** f applied to every entry. */
