@@ -198,8 +198,9 @@ class ReleaseTest {
     void theModuleListIsRewrittenAndTheRestOfThePomKept() {
         String pom = "<project>\n  <modules>\n    <module>lib</module>\n    <module>grader</module>\n  </modules>\n"
                 + "  <profiles><profile><modules><module>benchmarks</module></modules></profile></profiles>\n</project>";
-        assertEquals("<project>\n  <modules>\n    <module>lib</module>\n    <module>checks</module>\n"
-                + "    <module>exercises</module>\n    <module>grader</module>\n    <module>notebooks</module>\n  </modules>\n"
+        assertEquals("<project>\n  <modules>\n    <module>lib</module>\n    <module>kit</module>\n"
+                + "    <module>checks</module>\n    <module>exercises</module>\n    <module>grader</module>\n"
+                + "    <module>notebooks</module>\n  </modules>\n"
                 + "  <profiles><profile><modules><module>benchmarks</module></modules></profile></profiles>\n</project>",
                 Release.releasePom(pom));
     }
