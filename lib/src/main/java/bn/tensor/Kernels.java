@@ -5,8 +5,8 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * The loops behind {@link Tensor}'s operations, on plain row-major {@code double[]} arrays: one entrywise loop, one
- * walk over the rows of a broadcast result, one reduction, one permutation. Tensor checks the arguments and the
+ * The loops behind {@link Tensor}'s operations, on plain row-major {@code double[]} arrays: the entrywise loops, one
+ * walk over rows ({@link RowWalk}, for broadcasting and sums), one permutation. Tensor checks the arguments and the
  * shapes; the kernels trust them.
  *
  * <p>Speed: the four arithmetic operations get a loop each, chosen once per row by a switch ({@link Op#row}), rather
@@ -135,8 +135,9 @@ final class Kernels {
         int[] dims = out.dims();
         int last = dims.length - 1;
         int inner = dims[last];
-        forEachRow(dims, aStrides, bStrides, (row, aStart, bStart) ->
-                op.row(a, aStart, aStrides[last], b, bStart, bStrides[last], result, row * inner, inner));
+        for (RowWalk row = new RowWalk(dims, aStrides, bStrides); row.next(); ) {
+            op.row(a, row.a, aStrides[last], b, row.b, bStrides[last], result, row.index * inner, inner);
+        }
         return result;
     }
 
@@ -148,8 +149,9 @@ final class Kernels {
         int inner = dims[last];
         int[] outStrides = broadcastStrides(to, from);
         boolean rowSummed = outStrides[last] == 0;
-        forEachRow(dims, outStrides, outStrides, (row, o, unused) -> {
-            int i = row * inner;
+        for (RowWalk row = new RowWalk(dims, outStrides, outStrides); row.next(); ) {
+            int i = row.index * inner;
+            int o = row.a;
             if (rowSummed) {
                 double s = 0;
                 for (int j = 0; j < inner; j++) {
@@ -161,7 +163,7 @@ final class Kernels {
                     out[o + j] += in[i + j];
                 }
             }
-        });
+        }
         return out;
     }
 
@@ -192,33 +194,53 @@ final class Kernels {
         return m;
     }
 
-    /** What {@link #forEachRow} hands over for each row. */
-    @FunctionalInterface
-    interface RowVisit {
-        void visit(int row, int aStart, int bStart);
-    }
-
     /**
-     * Walks the rows (the last axis) of a tensor of dimensions {@code dims} in row-major order: for row number
-     * {@code row}, aStart and bStart are where that row starts in two arrays with strides {@code aStrides} and
-     * {@code bStrides} (a stride of 0 repeats an axis).
+     * The rows (the last axis) of a tensor of dimensions {@code dims}, one after the other in row-major order, with
+     * where each row starts in two arrays read with strides {@code aStrides} and {@code bStrides} (a stride of 0
+     * repeats an axis). The one walk both {@link #broadcast} and {@link #sum} make:
+     * {@code for (RowWalk row = new RowWalk(dims, as, bs); row.next(); ) { ... row.index, row.a, row.b ... }}.
+     * A cursor rather than a callback, so that each caller's loop over a row is compiled in place.
      */
-    static void forEachRow(int[] dims, int[] aStrides, int[] bStrides, RowVisit visit) {
-        int outer = dims.length - 1;
-        int rows = 1;
-        for (int axis = 0; axis < outer; axis++) {
-            rows *= dims[axis];
-        }
-        int[] index = new int[dims.length];
-        for (int row = 0; row < rows; row++) {
-            int a = 0;
-            int b = 0;
+    static final class RowWalk {
+        private final int[] dims;
+        private final int[] aStrides;
+        private final int[] bStrides;
+        private final int[] position;
+        private final int outer;
+        private final int rows;
+        /** The current row's number, its start in the first array and in the second. */
+        int index = -1;
+        int a;
+        int b;
+
+        RowWalk(int[] dims, int[] aStrides, int[] bStrides) {
+            this.dims = dims;
+            this.aStrides = aStrides;
+            this.bStrides = bStrides;
+            this.position = new int[dims.length];
+            this.outer = dims.length - 1;
+            int count = 1;
             for (int axis = 0; axis < outer; axis++) {
-                a += index[axis] * aStrides[axis];
-                b += index[axis] * bStrides[axis];
+                count *= dims[axis];
             }
-            visit.visit(row, a, b);
-            advance(index, dims, outer - 1);
+            this.rows = count;
+        }
+
+        /** Moves to the next row; false after the last. */
+        boolean next() {
+            if (++index >= rows) {
+                return false;
+            }
+            if (index > 0) {
+                advance(position, dims, outer - 1);
+            }
+            a = 0;
+            b = 0;
+            for (int axis = 0; axis < outer; axis++) {
+                a += position[axis] * aStrides[axis];
+                b += position[axis] * bStrides[axis];
+            }
+            return true;
         }
     }
 
