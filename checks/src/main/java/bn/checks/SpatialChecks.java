@@ -2,6 +2,7 @@ package bn.checks;
 
 import bn.batchnorm.ForwardTrace;
 import bn.tensor.Layout;
+import bn.tensor.Shape;
 import bn.tensor.Tensor;
 
 /**
@@ -47,7 +48,7 @@ public final class SpatialChecks {
                         + " row, column) over N alone.", () -> affine(Variants.normalize(x, c.eps(), false, 0), c))
                 .suspect(Misconception.WRONG_AXIS, "Your y treats axis " + otherChannel + " as the channels; in "
                         + layout.symbolic() + " they are axis " + channel + ".",
-                        () -> affine(Variants.normalize(x, c.eps(), false, Variants.allAxesBut(4, otherChannel)), c),
+                        () -> affine(Variants.normalize(x, c.eps(), false, Shape.allAxesBut(4, otherChannel)), c),
                         NOTEBOOK, "Channels first, channels last")
                 .suspect(Misconception.WRONG_AXIS, "Your y normalizes each example over its channels and pixels;"
                         + " that is Layer Normalization.", () -> affine(Variants.normalize(x, c.eps(), false, 1, 2, 3), c),

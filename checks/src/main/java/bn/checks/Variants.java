@@ -48,15 +48,4 @@ final class Variants {
     static Tensor firstOnly(Tensor perFeature) {
         return Tensor.full(perFeature.flat(0), perFeature.shape().dims());
     }
-
-    /** Every axis of a rank-r tensor except {@code keep}. */
-    static int[] allAxesBut(int rank, int keep) {
-        int[] axes = new int[rank - 1];
-        for (int axis = 0, i = 0; axis < rank; axis++) {
-            if (axis != keep) {
-                axes[i++] = axis;
-            }
-        }
-        return axes;
-    }
 }

@@ -1,6 +1,7 @@
 package bn.batchnorm;
 
 import bn.tensor.Layout;
+import bn.tensor.Require;
 import bn.tensor.Tensor;
 
 /**
@@ -31,11 +32,11 @@ public final class Algorithm1 {
      * @throws IllegalArgumentException naming the shapes or values when the input does not fit
      */
     public static ForwardTrace forward(Tensor x, Tensor gamma, Tensor beta, double eps, Layout layout) {
-        int n = Arguments.requireInput(x, layout, "x");
-        int m = Arguments.requireBatchForTraining(x, layout);
-        Arguments.requirePerFeature(gamma, n, "gamma", layout);
-        Arguments.requirePerFeature(beta, n, "beta", layout);
-        Arguments.requireEps(eps);
+        int n = Require.input(x, layout, "x");
+        int m = Require.batchForTraining(x, layout);
+        Require.perFeature(gamma, n, "gamma", layout);
+        Require.perFeature(beta, n, "beta", layout);
+        Require.eps(eps);
         int[] batchAxes = layout.reducedAxes();                   // the m axis, or N, H, W for images
 
         Tensor mu = x.mean(batchAxes);                            // (n, 1)  mini-batch mean

@@ -1,6 +1,7 @@
 package bn.batchnorm;
 
 import bn.tensor.Layout;
+import bn.tensor.Require;
 import bn.tensor.Tensor;
 
 /**
@@ -27,8 +28,8 @@ public final class Algorithm2 {
 
         /** y = a * x + b, feature by feature. */
         public Tensor apply(Tensor x, Layout layout) {
-            int features = Arguments.requireInput(x, layout, "x");
-            Arguments.requirePerFeature(scale, features, "the folded scale", layout);
+            int features = Require.input(x, layout, "x");
+            Require.perFeature(scale, features, "the folded scale", layout);
             return x.times(layout.broadcastable(scale)).plus(layout.broadcastable(shift));
         }
     }
@@ -36,7 +37,7 @@ public final class Algorithm2 {
     /** y = gamma * (x - mean) / sqrt(var + eps) + beta with fixed per-feature statistics. Works for any batch size. */
     public static Tensor forward(Tensor x, Tensor gamma, Tensor beta, Tensor mean, Tensor var, double eps,
                                  Layout layout) {
-        int n = Arguments.requireInput(x, layout, "x");
+        int n = Require.input(x, layout, "x");
         checkParameters(n, gamma, beta, mean, var, eps, layout);
         Tensor xhat = x.minus(layout.broadcastable(mean))                     // (n, m)
                 .div(layout.broadcastable(var.plus(eps).sqrt()));
@@ -45,10 +46,8 @@ public final class Algorithm2 {
 
     /** The scale and shift that do all of inference in one multiply-add. */
     public static Folded fold(Tensor gamma, Tensor beta, Tensor mean, Tensor var, double eps, Layout layout) {
-        Arguments.requireLayout(layout);
-        if (gamma == null) {
-            throw new IllegalArgumentException("gamma must not be null");
-        }
+        Require.layout(layout);
+        Require.notNull(gamma, "gamma");
         checkParameters(gamma.size(), gamma, beta, mean, var, eps, layout);
         Tensor a = gamma.div(var.plus(eps).sqrt());                           // (C,)
         Tensor b = beta.minus(a.times(mean));                                 // (C,)
@@ -57,11 +56,11 @@ public final class Algorithm2 {
 
     private static void checkParameters(int n, Tensor gamma, Tensor beta, Tensor mean, Tensor var, double eps,
                                         Layout layout) {
-        Arguments.requirePerFeature(gamma, n, "gamma", layout);
-        Arguments.requirePerFeature(beta, n, "beta", layout);
-        Arguments.requirePerFeature(mean, n, "the running mean", layout);
-        Arguments.requirePerFeature(var, n, "the running variance", layout);
-        Arguments.requireEps(eps);
+        Require.perFeature(gamma, n, "gamma", layout);
+        Require.perFeature(beta, n, "beta", layout);
+        Require.perFeature(mean, n, "the running mean", layout);
+        Require.perFeature(var, n, "the running variance", layout);
+        Require.eps(eps);
         for (int i = 0; i < var.size(); i++) {
             if (var.flat(i) < 0) {
                 throw new IllegalArgumentException("the running variance must be >= 0, got " + var.flat(i)

@@ -4,6 +4,7 @@ import bn.batchnorm.fused.Workers;
 import bn.batchnorm.running.Convention;
 import bn.batchnorm.running.RunningEstimate;
 import bn.tensor.Layout;
+import bn.tensor.Require;
 import bn.tensor.Tensor;
 
 /**
@@ -49,14 +50,14 @@ public final class BatchNorm {
         if (features < 1) {
             throw new IllegalArgumentException("a BN layer needs at least 1 feature, got " + features);
         }
-        Arguments.requireLayout(layout);
+        Require.layout(layout);
         if (convention == null) {
             throw new IllegalArgumentException("convention must not be null: e.g. Convention.pytorch()");
         }
         this.features = features;
         this.layout = layout;
         this.convention = convention;
-        this.eps = Arguments.requireEps(eps);
+        this.eps = Require.eps(eps);
         this.gamma = Tensor.ones(features);
         this.beta = Tensor.zeros(features);
         this.running = convention.initial(features);
@@ -128,19 +129,19 @@ public final class BatchNorm {
     }
 
     public BatchNorm setGamma(Tensor gamma) {
-        this.gamma = Arguments.requirePerFeature(gamma, features, "gamma", layout);
+        this.gamma = Require.perFeature(gamma, features, "gamma", layout);
         return this;
     }
 
     public BatchNorm setBeta(Tensor beta) {
-        this.beta = Arguments.requirePerFeature(beta, features, "beta", layout);
+        this.beta = Require.perFeature(beta, features, "beta", layout);
         return this;
     }
 
     /** Sets the running statistics directly, e.g. to load them from a trained model. */
     public BatchNorm setRunning(Tensor mean, Tensor var) {
-        Arguments.requirePerFeature(mean, features, "the running mean", layout);
-        Arguments.requirePerFeature(var, features, "the running variance", layout);
+        Require.perFeature(mean, features, "the running mean", layout);
+        Require.perFeature(var, features, "the running variance", layout);
         this.running = new RunningEstimate(mean, var, running.batches());
         return this;
     }
@@ -184,8 +185,8 @@ public final class BatchNorm {
     }
 
     private void requireFeatures(Tensor x) {
-        int got = path == Path.FUSED ? Arguments.requireInputShape(x, layout, "x")   // the kernels check finiteness
-                : Arguments.requireInput(x, layout, "x");
+        int got = path == Path.FUSED ? Require.inputShape(x, layout, "x")   // the kernels check finiteness
+                : Require.input(x, layout, "x");
         if (got != features) {
             throw new IllegalArgumentException("this BN layer has " + features + " features along axis "
                     + layout.featureAxisName() + " of " + layout.symbolic() + ", but x has shape " + x.shape()

@@ -6,6 +6,7 @@ import bn.batchnorm.fused.FusedBackward;
 import bn.batchnorm.fused.FusedForward;
 import bn.batchnorm.fused.Workers;
 import bn.tensor.Layout;
+import bn.tensor.Require;
 import bn.tensor.SharedArrays;
 import bn.tensor.Tensor;
 
@@ -20,11 +21,11 @@ final class FusedPath {
 
     /** Algorithm 1 in two passes; the trace keeps x, y and the per-feature statistics. */
     static ForwardTrace forward(Tensor x, Tensor gamma, Tensor beta, double eps, Layout layout, Workers workers) {
-        int n = Arguments.requireInputShape(x, layout, "x");
-        int m = Arguments.requireBatchForTraining(x, layout);
-        Arguments.requirePerFeature(gamma, n, "gamma", layout);
-        Arguments.requirePerFeature(beta, n, "beta", layout);
-        Arguments.requireEps(eps);
+        int n = Require.inputShape(x, layout, "x");
+        int m = Require.batchForTraining(x, layout);
+        Require.perFeature(gamma, n, "gamma", layout);
+        Require.perFeature(beta, n, "beta", layout);
+        Require.eps(eps);
         FeatureView view = FeatureView.of(x.shape(), layout);
         double[] y = new double[x.size()];
         double[] mean = new double[n];
@@ -75,8 +76,8 @@ final class FusedPath {
 
     /** Inference with the folded coefficients: one multiply-add pass. */
     static Tensor inference(Tensor x, Algorithm2.Folded folded, Layout layout, Workers workers) {
-        int n = Arguments.requireInput(x, layout, "x");
-        Arguments.requirePerFeature(folded.scale(), n, "the folded scale", layout);
+        int n = Require.input(x, layout, "x");
+        Require.perFeature(folded.scale(), n, "the folded scale", layout);
         double[] y = new double[x.size()];
         FoldedInference.apply(SharedArrays.readOnly(x), FeatureView.of(x.shape(), layout),
                 SharedArrays.readOnly(folded.scale()), SharedArrays.readOnly(folded.shift()), y, workers);

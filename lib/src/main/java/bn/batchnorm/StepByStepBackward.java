@@ -1,5 +1,6 @@
 package bn.batchnorm;
 
+import bn.tensor.Require;
 import bn.tensor.Tensor;
 
 /**
@@ -84,9 +85,7 @@ public final class StepByStepBackward {
         if (cache == null) {
             throw new IllegalArgumentException("the backward pass needs the forward pass's cache, got null");
         }
-        if (dy == null) {
-            throw new IllegalArgumentException("dy must not be null");
-        }
+        Require.notNull(dy, "dy");
         dy.requireShape(cache.x().shape(), "dy must have the shape of the forward input x");
         dy.requireFinite("dy");
     }

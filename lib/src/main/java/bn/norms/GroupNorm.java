@@ -1,5 +1,7 @@
 package bn.norms;
 
+import bn.tensor.Layout;
+import bn.tensor.Require;
 import bn.tensor.Shape;
 import bn.tensor.Tensor;
 import java.util.List;
@@ -19,7 +21,7 @@ public record GroupNorm(int groups, double eps) implements Normalization {
         if (groups < 1) {
             throw new IllegalArgumentException("GroupNorm needs at least 1 group, got G = " + groups);
         }
-        Checks.requireEps(eps);
+        Require.eps(eps);
     }
 
     @Override
@@ -37,10 +39,13 @@ public record GroupNorm(int groups, double eps) implements Normalization {
 
     @Override
     public Normalized forward(Tensor x, Tensor gamma, Tensor beta) {
-        int c = Checks.requireImages(x, name());
+        Layout layout = Layout.NCHW;
+        int c = Require.input(x, layout, name() + ": x");
         requireDivisible(x.shape());
-        Tensor g = Checks.perChannel(gamma, c, 4, "gamma", name());                  // (1, C, 1, 1)
-        Tensor b = Checks.perChannel(beta, c, 4, "beta", name());                    // (1, C, 1, 1)
+        Require.perFeature(gamma, c, name() + ": gamma", layout);
+        Require.perFeature(beta, c, name() + ": beta", layout);
+        Tensor g = layout.broadcastable(gamma);                                      // (1, C, 1, 1)
+        Tensor b = layout.broadcastable(beta);                                       // (1, C, 1, 1)
         int n = x.dim(0);
         int h = x.dim(2);
         int w = x.dim(3);

@@ -1,5 +1,7 @@
 package bn.norms;
 
+import bn.tensor.Layout;
+import bn.tensor.Require;
 import bn.tensor.Shape;
 import bn.tensor.Tensor;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.List;
 public record InstanceNorm(double eps) implements Normalization {
 
     public InstanceNorm {
-        Checks.requireEps(eps);
+        Require.eps(eps);
     }
 
     @Override
@@ -29,13 +31,16 @@ public record InstanceNorm(double eps) implements Normalization {
 
     @Override
     public Normalized forward(Tensor x, Tensor gamma, Tensor beta) {
-        int c = Checks.requireImages(x, name());
+        Layout layout = Layout.NCHW;
+        int c = Require.input(x, layout, name() + ": x");
         if (x.dim(2) * x.dim(3) < 2) {
             throw new IllegalArgumentException(name() + " needs more than 1 spatial position per channel to compute a"
                     + " variance, got x of shape " + x.shape() + " (H * W = " + x.dim(2) * x.dim(3) + ")");
         }
-        Tensor g = Checks.perChannel(gamma, c, 4, "gamma", name());                  // (1, C, 1, 1)
-        Tensor b = Checks.perChannel(beta, c, 4, "beta", name());                    // (1, C, 1, 1)
+        Require.perFeature(gamma, c, name() + ": gamma", layout);
+        Require.perFeature(beta, c, name() + ": beta", layout);
+        Tensor g = layout.broadcastable(gamma);                                      // (1, C, 1, 1)
+        Tensor b = layout.broadcastable(beta);                                       // (1, C, 1, 1)
         Standardized s = Standardized.over(x, eps, 2, 3);                            // stats (N, C, 1, 1)
         Tensor y = s.xhat().times(g).plus(b);                                        // (N, C, H, W)
         return new Normalized(s.mean(), s.var(), s.xhat(), y, reduction(x.shape()));

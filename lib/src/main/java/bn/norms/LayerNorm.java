@@ -1,5 +1,7 @@
 package bn.norms;
 
+import bn.tensor.Layout;
+import bn.tensor.Require;
 import bn.tensor.Shape;
 import bn.tensor.Tensor;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.List;
 public record LayerNorm(double eps) implements Normalization {
 
     public LayerNorm {
-        Checks.requireEps(eps);
+        Require.eps(eps);
     }
 
     @Override
@@ -38,11 +40,13 @@ public record LayerNorm(double eps) implements Normalization {
     /** x is (N, C, H, W) or (N, D); gamma and beta are (C,) or (D,). */
     @Override
     public Normalized forward(Tensor x, Tensor gamma, Tensor beta) {
-        boolean rows = x != null && x.rank() == 2;
-        int c = rows ? Checks.requireInput(x, name(), 2, "(N, D)") : Checks.requireImages(x, name());
-        Tensor g = Checks.perChannel(gamma, c, x.rank(), "gamma", name());           // (1, C, 1, 1)
-        Tensor b = Checks.perChannel(beta, c, x.rank(), "beta", name());             // (1, C, 1, 1)
-        int[] axes = rows ? new int[] {1} : new int[] {1, 2, 3};                     // D, or C, H, W
+        Layout layout = x != null && x.rank() == 2 ? Layout.BATCH_BY_FEATURES : Layout.NCHW;
+        int c = Require.input(x, layout, name() + ": x");
+        Require.perFeature(gamma, c, name() + ": gamma", layout);
+        Require.perFeature(beta, c, name() + ": beta", layout);
+        Tensor g = layout.broadcastable(gamma);                                      // (1, C, 1, 1)
+        Tensor b = layout.broadcastable(beta);                                       // (1, C, 1, 1)
+        int[] axes = Shape.allAxesBut(x.rank(), 0);                                  // D, or C, H, W
         Standardized s = Standardized.over(x, eps, axes);                            // stats (N, 1, 1, 1)
         Tensor y = s.xhat().times(g).plus(b);                                        // (N, C, H, W)
         return new Normalized(s.mean(), s.var(), s.xhat(), y, reduction(x.shape()));

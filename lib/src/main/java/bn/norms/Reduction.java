@@ -2,9 +2,6 @@ package bn.norms;
 
 import bn.tensor.Shape;
 import java.util.List;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * What a normalization averages over, in words a notebook can print next to a picture:
@@ -46,22 +43,9 @@ public record Reduction(String method, String input, List<String> over, String s
     }
 
     /** The four methods side by side for one (N, C, H, W) shape, GroupNorm with {@code groups} groups. */
-    public static Table compare(Shape x, int groups) {
-        List<Reduction> all = List.of(batchNorm(x), new LayerNorm(1e-5).reduction(x),
-                new InstanceNorm(1e-5).reduction(x), new GroupNorm(groups, 1e-5).reduction(x));
-        StringColumn method = StringColumn.create("Method");
-        StringColumn over = StringColumn.create("Averaged over");
-        StringColumn stats = StringColumn.create("Statistics");
-        StringColumn shape = StringColumn.create("Statistics shape");
-        IntColumn per = IntColumn.create("Values per statistic");
-        for (Reduction r : all) {
-            method.append(r.method());
-            over.append(String.join(", ", r.over()));
-            stats.append(r.statistics());
-            shape.append(r.statisticsShape().toString());
-            per.append(r.perStatistic());
-        }
-        return Table.create("Normalizations of " + x, method, over, stats, shape, per);
+    public static List<Reduction> all(Shape x, int groups) {
+        return List.of(batchNorm(x), new LayerNorm(1e-5).reduction(x), new InstanceNorm(1e-5).reduction(x),
+                new GroupNorm(groups, 1e-5).reduction(x));
     }
 
     static void requireImages(Shape x) {

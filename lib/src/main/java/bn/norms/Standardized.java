@@ -1,5 +1,6 @@
 package bn.norms;
 
+import bn.tensor.Require;
 import bn.tensor.Tensor;
 
 /**
@@ -20,7 +21,7 @@ public record Standardized(Tensor mean, Tensor var, Tensor xhat) {
 
     /** Standardizes {@code x} over {@code axes}. */
     public static Standardized over(Tensor x, double eps, int... axes) {
-        Checks.requireEps(eps);
+        Require.eps(eps);
         if (axes.length == 0) {
             throw new IllegalArgumentException("standardizing needs at least one axis to average over, shape " + x.shape());
         }

@@ -44,13 +44,7 @@ public record Layout(String name, List<String> axisNames, int featureAxis) {
 
     /** Every axis but the feature axis: the axes the statistics are taken over. */
     public int[] reducedAxes() {
-        int[] axes = new int[rank() - 1];
-        for (int axis = 0, i = 0; axis < rank(); axis++) {
-            if (axis != featureAxis) {
-                axes[i++] = axis;
-            }
-        }
-        return axes;
+        return Shape.allAxesBut(rank(), featureAxis);
     }
 
     /** The names of the reduced axes, e.g. [N, H, W] for NCHW. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * An n-dimensional array of doubles, stored row-major, with only the operations Batch Normalization needs.
@@ -68,10 +69,7 @@ public final class Tensor {
     }
 
     public static Tensor full(double value, int... dims) {
-        Shape shape = new Shape(dims);
-        double[] values = new double[shape.size()];
-        Arrays.fill(values, value);
-        return new Tensor(shape, values);
+        return generated(dims, i -> value);
     }
 
     public static Tensor zeros(int... dims) {
@@ -84,32 +82,23 @@ public final class Tensor {
 
     /** Standard normal entries drawn from {@code random}: the same seed gives the same tensor. */
     public static Tensor randn(Random random, int... dims) {
-        Shape shape = new Shape(dims);
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextGaussian();
-        }
-        return new Tensor(shape, values);
+        return generated(dims, i -> random.nextGaussian());
     }
 
     /** Uniform entries in [low, high) drawn from {@code random}. */
     public static Tensor uniform(Random random, double low, double high, int... dims) {
-        Shape shape = new Shape(dims);
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = low + (high - low) * random.nextDouble();
-        }
-        return new Tensor(shape, values);
+        return generated(dims, i -> low + (high - low) * random.nextDouble());
     }
 
     /** 0, 1, 2, ... in row-major order: handy for seeing where each entry goes under a permutation. */
     public static Tensor arange(int... dims) {
+        return generated(dims, i -> i);
+    }
+
+    /** A tensor of shape dims whose entry at row-major position i is entry(i), computed in order of i. */
+    private static Tensor generated(int[] dims, IntToDoubleFunction entry) {
         Shape shape = new Shape(dims);
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i;
-        }
-        return new Tensor(shape, values);
+        return new Tensor(shape, Kernels.generate(shape.size(), entry));
     }
 
     // ---------------------------------------------------------------- reading
@@ -132,7 +121,7 @@ public final class Tensor {
 
     /** The entry at the given index, one number per axis. */
     public double get(int... index) {
-        return data[offset(index)];
+        return data[shape.offset(index)];
     }
 
     /** The only entry of a tensor that has exactly one. */
@@ -172,92 +161,63 @@ public final class Tensor {
         return out;
     }
 
-    private int offset(int[] index) {
-        if (index.length != shape.rank()) {
-            throw new IllegalArgumentException("an index into shape " + shape + " needs " + shape.rank()
-                    + " numbers, got " + Arrays.toString(index));
-        }
-        int[] strides = shape.strides();
-        int offset = 0;
-        for (int axis = 0; axis < index.length; axis++) {
-            if (index[axis] < 0 || index[axis] >= shape.dim(axis)) {
-                throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " is outside shape " + shape
-                        + " on axis " + axis);
-            }
-            offset += index[axis] * strides[axis];
-        }
-        return offset;
-    }
-
     // ---------------------------------------------------------------- elementwise
 
     public Tensor plus(Tensor other) {
-        return combine(other, Op.PLUS);
+        return combine(other, Kernels.Op.PLUS);
     }
 
     public Tensor minus(Tensor other) {
-        return combine(other, Op.MINUS);
+        return combine(other, Kernels.Op.MINUS);
     }
 
     public Tensor times(Tensor other) {
-        return combine(other, Op.TIMES);
+        return combine(other, Kernels.Op.TIMES);
     }
 
     public Tensor div(Tensor other) {
-        return combine(other, Op.DIV);
+        return combine(other, Kernels.Op.DIV);
     }
 
     public Tensor plus(double c) {
-        return withScalar(Op.PLUS, c);
+        return withScalar(Kernels.Op.PLUS, c);
     }
 
     public Tensor minus(double c) {
-        return withScalar(Op.MINUS, c);
+        return withScalar(Kernels.Op.MINUS, c);
     }
 
     public Tensor times(double c) {
-        return withScalar(Op.TIMES, c);
+        return withScalar(Kernels.Op.TIMES, c);
     }
 
     public Tensor div(double c) {
-        return withScalar(Op.DIV, c);
+        return withScalar(Kernels.Op.DIV, c);
     }
 
     public Tensor negate() {
-        return withScalar(Op.TIMES, -1.0);
+        return withScalar(Kernels.Op.TIMES, -1.0);
     }
 
     public Tensor square() {
-        double[] out = new double[data.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = data[i] * data[i];
-        }
-        return new Tensor(shape, out);
+        return new Tensor(shape, Kernels.Unary.SQUARE.apply(data));
     }
 
     public Tensor sqrt() {
-        double[] out = new double[data.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.sqrt(data[i]);
-        }
-        return new Tensor(shape, out);
+        return new Tensor(shape, Kernels.Unary.SQRT.apply(data));
     }
 
     /** 1 / x, entry by entry. */
     public Tensor reciprocal() {
-        double[] out = new double[data.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = 1.0 / data[i];
-        }
-        return new Tensor(shape, out);
+        return new Tensor(shape, Kernels.Unary.RECIPROCAL.apply(data));
     }
 
+    /** f applied to every entry. */
     public Tensor map(DoubleUnaryOperator f) {
-        double[] out = new double[data.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = f.applyAsDouble(data[i]);
+        if (f == null) {
+            throw new IllegalArgumentException("map needs a function, got null");
         }
-        return new Tensor(shape, out);
+        return new Tensor(shape, Kernels.map(data, f));
     }
 
     /**
@@ -265,145 +225,30 @@ public final class Tensor {
      * Both tensors must have the same rank: there is no silent prepending of axes.
      */
     public Tensor broadcast(Tensor other, String opName, DoubleBinaryOperator op) {
-        return broadcastRows(other, opName, (a, aStart, aStep, b, bStart, bStep, out, o, length) -> {
-            for (int j = 0; j < length; j++) {
-                out[o + j] = op.applyAsDouble(a[aStart + j * aStep], b[bStart + j * bStep]);
-            }
-        });
+        return combine(other, opName, Kernels.rowOf(op));
     }
 
-    // ---------------------------------------------------------------- how the elementwise loops run
-    //
-    // The four arithmetic operations get a loop each, chosen once per row by a switch, rather than one loop calling
-    // a DoubleBinaryOperator: the JIT cannot inline a lambda called from a loop shared by many operations, and the
-    // call per entry made Algorithm 1 on (32, 64, 32, 32) 2 to 3 times slower (benchmarks/README.md).
-
-    /** The four operations the lib's formulas use. */
-    private enum Op {
-        PLUS("+"), MINUS("-"), TIMES("*"), DIV("/");
-
-        final String symbol;
-
-        Op(String symbol) {
-            this.symbol = symbol;
-        }
-
-        /** out[o + j] = a[aStart + j * aStep] op b[bStart + j * bStep] for j in [0, length); a step is 0 or 1. */
-        void row(double[] a, int aStart, int aStep, double[] b, int bStart, int bStep, double[] out, int o,
-                 int length) {
-            switch (this) {
-                case PLUS -> {
-                    for (int j = 0; j < length; j++) {
-                        out[o + j] = a[aStart + j * aStep] + b[bStart + j * bStep];
-                    }
-                }
-                case MINUS -> {
-                    for (int j = 0; j < length; j++) {
-                        out[o + j] = a[aStart + j * aStep] - b[bStart + j * bStep];
-                    }
-                }
-                case TIMES -> {
-                    for (int j = 0; j < length; j++) {
-                        out[o + j] = a[aStart + j * aStep] * b[bStart + j * bStep];
-                    }
-                }
-                case DIV -> {
-                    for (int j = 0; j < length; j++) {
-                        out[o + j] = a[aStart + j * aStep] / b[bStart + j * bStep];
-                    }
-                }
-            }
-        }
+    private Tensor combine(Tensor other, Kernels.Op op) {
+        return combine(other, op.symbol, op::row);
     }
 
-    /** One row of an elementwise operation, in the form {@link Op#row} has. */
-    @FunctionalInterface
-    private interface RowOp {
-        void row(double[] a, int aStart, int aStep, double[] b, int bStart, int bStep, double[] out, int o, int length);
+    private Tensor withScalar(Kernels.Op op, double c) {
+        return new Tensor(shape, Kernels.withScalar(data, op, c));
     }
 
-    private Tensor combine(Tensor other, Op op) {
-        return broadcastRows(other, op.symbol, op::row);
-    }
-
-    private Tensor withScalar(Op op, double c) {
-        double[] out = new double[data.length];
-        op.row(data, 0, 1, new double[] {c}, 0, 0, out, 0, data.length);
-        return new Tensor(shape, out);
-    }
-
-    /** Walks the broadcast result row by row (the last axis), handing each row to {@code rowOp}. */
-    private Tensor broadcastRows(Tensor other, String opName, RowOp rowOp) {
+    /** this op other with broadcasting; the shapes are checked here, the loop is {@link Kernels#broadcast}. */
+    private Tensor combine(Tensor other, String opName, Kernels.RowOp op) {
         if (other == null) {
             throw new IllegalArgumentException("cannot compute " + shape + " " + opName + " null");
         }
-        Shape outShape = broadcastShape(shape, other.shape, opName);
+        Shape outShape = Shape.broadcast(shape, other.shape, opName);
         if (shape.equals(other.shape)) {
             double[] out = new double[data.length];
-            rowOp.row(data, 0, 1, other.data, 0, 1, out, 0, out.length);
+            op.row(data, 0, 1, other.data, 0, 1, out, 0, out.length);
             return new Tensor(shape, out);
         }
-        int[] aStrides = broadcastStrides(shape, outShape);
-        int[] bStrides = broadcastStrides(other.shape, outShape);
-        double[] out = new double[outShape.size()];
-        int rank = outShape.rank();
-        int[] dims = outShape.dims();
-        int inner = dims[rank - 1];
-        int aInner = aStrides[rank - 1];
-        int bInner = bStrides[rank - 1];
-        int[] index = new int[rank];
-        int o = 0;
-        while (o < out.length) {
-            int a = 0;
-            int b = 0;
-            for (int axis = 0; axis < rank - 1; axis++) {
-                a += index[axis] * aStrides[axis];
-                b += index[axis] * bStrides[axis];
-            }
-            rowOp.row(data, a, aInner, other.data, b, bInner, out, o, inner);
-            o += inner;
-            advance(index, dims, rank - 2);
-        }
-        return new Tensor(outShape, out);
-    }
-
-    private static Shape broadcastShape(Shape a, Shape b, String opName) {
-        if (a.rank() != b.rank()) {
-            throw new IllegalArgumentException("cannot broadcast " + a + " " + opName + " " + b + ": ranks " + a.rank()
-                    + " and " + b.rank() + " differ; broadcasting here is explicit, so reshape first"
-                    + " (for example a per-unit vector of n values to (n, 1))");
-        }
-        int[] out = new int[a.rank()];
-        for (int axis = 0; axis < out.length; axis++) {
-            int da = a.dim(axis);
-            int db = b.dim(axis);
-            if (da != db && da != 1 && db != 1) {
-                throw new IllegalArgumentException("cannot broadcast " + a + " " + opName + " " + b + ": axis " + axis
-                        + " is " + da + " on the left and " + db + " on the right; each axis must be equal or 1 on one side");
-            }
-            out[axis] = Math.max(da, db);
-        }
-        return new Shape(out);
-    }
-
-    private static int[] broadcastStrides(Shape from, Shape to) {
-        int[] strides = from.strides();
-        for (int axis = 0; axis < strides.length; axis++) {
-            if (from.dim(axis) == 1 && to.dim(axis) != 1) {
-                strides[axis] = 0;
-            }
-        }
-        return strides;
-    }
-
-    /** Odometer step over axes 0..last (inclusive). */
-    private static void advance(int[] index, int[] dims, int last) {
-        for (int axis = last; axis >= 0; axis--) {
-            if (++index[axis] < dims[axis]) {
-                return;
-            }
-            index[axis] = 0;
-        }
+        return new Tensor(outShape, Kernels.broadcast(data, Kernels.broadcastStrides(shape, outShape), other.data,
+                Kernels.broadcastStrides(other.shape, outShape), outShape, op));
     }
 
     // ---------------------------------------------------------------- reductions
@@ -411,33 +256,7 @@ public final class Tensor {
     /** The sum over {@code axes}, keeping them with size 1: (n, m).sum(1) has shape (n, 1). */
     public Tensor sum(int... axes) {
         Shape outShape = shape.reduced(axes);
-        int[] outStrides = broadcastStrides(outShape, shape);
-        double[] out = new double[outShape.size()];
-        int rank = shape.rank();
-        int[] dims = shape.dims();
-        int inner = dims[rank - 1];
-        int outInner = outStrides[rank - 1];
-        int[] index = new int[rank];
-        int i = 0;
-        while (i < data.length) {
-            int o = 0;
-            for (int axis = 0; axis < rank - 1; axis++) {
-                o += index[axis] * outStrides[axis];
-            }
-            if (outInner == 0) {
-                double s = 0;
-                for (int j = 0; j < inner; j++) {
-                    s += data[i++];
-                }
-                out[o] += s;
-            } else {
-                for (int j = 0; j < inner; j++) {
-                    out[o + j] += data[i++];
-                }
-            }
-            advance(index, dims, rank - 2);
-        }
-        return new Tensor(outShape, out);
+        return new Tensor(outShape, Kernels.sum(data, shape, outShape));
     }
 
     /** The mean over {@code axes}, keeping them with size 1: divides by the number of entries summed. */
@@ -452,43 +271,21 @@ public final class Tensor {
 
     /** How many entries a reduction over {@code axes} adds up per output entry. */
     public int countOver(int... axes) {
-        boolean[] seen = new boolean[shape.rank()];
-        int count = 1;
-        for (int axis : axes) {
-            shape.checkAxis(axis);
-            if (seen[axis]) {
-                throw new IllegalArgumentException("axis " + axis + " is named twice in " + Arrays.toString(axes));
-            }
-            seen[axis] = true;
-            count *= shape.dim(axis);
-        }
-        return count;
+        return shape.countOver(axes);
     }
 
     public double sumAll() {
-        double s = 0;
-        for (double v : data) {
-            s += v;
-        }
-        return s;
+        return Kernels.sum(data);
     }
 
     public double maxAbs() {
-        double m = 0;
-        for (double v : data) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
+        return Kernels.maxAbs(data);
     }
 
     /** max |this - other| over all entries; the shapes must be equal. */
     public double maxAbsDiff(Tensor other) {
         requireShape(other.shape, "maxAbsDiff");
-        double m = 0;
-        for (int i = 0; i < data.length; i++) {
-            m = Math.max(m, Math.abs(data[i] - other.data[i]));
-        }
-        return m;
+        return Kernels.maxAbsDiff(data, other.data);
     }
 
     // ---------------------------------------------------------------- moving entries around
@@ -523,22 +320,7 @@ public final class Tensor {
             used[axis] = true;
             outDims[i] = shape.dim(axis);
         }
-        int[] strides = shape.strides();
-        int[] srcStrides = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            srcStrides[i] = strides[order[i]];
-        }
-        double[] out = new double[data.length];
-        int[] index = new int[rank];
-        for (int o = 0; o < out.length; o++) {
-            int src = 0;
-            for (int i = 0; i < rank; i++) {
-                src += index[i] * srcStrides[i];
-            }
-            out[o] = data[src];
-            advance(index, outDims, rank - 1);
-        }
-        return new Tensor(new Shape(outDims), out);
+        return new Tensor(new Shape(outDims), Kernels.permute(data, shape, order.clone(), outDims));
     }
 
     /** The transpose of a matrix: (n, m) becomes (m, n). */
@@ -553,13 +335,9 @@ public final class Tensor {
         if (index < 0 || index >= shape.dim(axis)) {
             throw new IndexOutOfBoundsException("index " + index + " is outside axis " + axis + " of shape " + shape);
         }
-        int[] order = new int[shape.rank()];
+        int[] order = new int[shape.rank()];                    // axis first, then every other axis in order
         order[0] = axis;
-        for (int i = 1, a = 0; i < order.length; a++) {
-            if (a != axis) {
-                order[i++] = a;
-            }
-        }
+        System.arraycopy(Shape.allAxesBut(shape.rank(), axis), 0, order, 1, shape.rank() - 1);
         Tensor moved = axis == 0 ? this : permute(order);
         int chunk = data.length / shape.dim(axis);
         int[] rest = Arrays.copyOfRange(moved.shape.dims(), 1, shape.rank());
@@ -595,13 +373,7 @@ public final class Tensor {
 
     /** The index, one number per axis, of the entry at row-major position {@code flat}. */
     public int[] unravel(int flat) {
-        int[] index = new int[shape.rank()];
-        for (int axis = shape.rank() - 1; axis >= 0; axis--) {
-            int d = shape.dim(axis);
-            index[axis] = d == 0 ? 0 : flat % d;
-            flat = d == 0 ? 0 : flat / d;
-        }
-        return index;
+        return shape.unravel(flat);
     }
 
     // ---------------------------------------------------------------- printing
@@ -619,42 +391,6 @@ public final class Tensor {
     /** The shape, then the entries nested by axis; long tensors are cut with "...". */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Tensor").append(shape).append(' ');
-        if (data.length > 1000) {
-            return sb.append("[").append(data.length).append(" entries, first ")
-                    .append(format(data[0])).append(", ..., last ").append(format(data[data.length - 1]))
-                    .append("]").toString();
-        }
-        appendNested(sb, 0, 0);
-        return sb.toString();
-    }
-
-    private int appendNested(StringBuilder sb, int axis, int offset) {
-        if (shape.rank() == 0) {
-            sb.append(format(data[0]));
-            return offset + 1;
-        }
-        sb.append('[');
-        int d = shape.dim(axis);
-        for (int i = 0; i < d; i++) {
-            if (i > 0) {
-                sb.append(axis == shape.rank() - 1 ? ", " : ",\n" + " ".repeat(axis + 1 + "Tensor".length()
-                        + shape.toString().length() + 1));
-            }
-            if (axis == shape.rank() - 1) {
-                sb.append(format(data[offset++]));
-            } else {
-                offset = appendNested(sb, axis + 1, offset);
-            }
-        }
-        sb.append(']');
-        return offset;
-    }
-
-    private static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return String.valueOf((long) v) + ".0";
-        }
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+        return TensorText.of(shape, data);
     }
 }

@@ -1,6 +1,6 @@
 package bn.batchnorm;
 
-import bn.check.GradientCheck;
+import bn.numerical.GradientCheck;
 import bn.tensor.Layout;
 import bn.tensor.Shape;
 import bn.tensor.Tensor;

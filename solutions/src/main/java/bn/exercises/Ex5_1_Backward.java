@@ -7,7 +7,7 @@ import bn.tensor.Tensor;
  * upstream gradient dy = dL/dy, find dL/dbeta, dL/dgamma and dL/dx. Remember that mu_B and sigma2_B are computed
  * from x: the gradient reaches x through xhat directly, through the mean, and through the variance.
  *
- * <p>Use {@link Tensor}'s own operations; the classes in {@code bn.batchnorm} and {@code bn.check} are off limits
+ * <p>Use {@link Tensor}'s own operations; the classes in {@code bn.batchnorm} and {@code bn.numerical} are off limits
  * here. (The notebook shows how to test your gradients numerically.)
  */
 public class Ex5_1_Backward {

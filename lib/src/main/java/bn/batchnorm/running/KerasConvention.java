@@ -1,5 +1,6 @@
 package bn.batchnorm.running;
 
+import bn.tensor.Require;
 import bn.tensor.Tensor;
 
 /**
@@ -12,9 +13,7 @@ import bn.tensor.Tensor;
 public record KerasConvention(double momentum) implements Convention {
 
     public KerasConvention {
-        if (!(momentum >= 0 && momentum <= 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1], got " + momentum);
-        }
+        Require.momentum(momentum, "");
     }
 
     @Override

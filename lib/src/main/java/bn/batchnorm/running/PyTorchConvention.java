@@ -1,5 +1,6 @@
 package bn.batchnorm.running;
 
+import bn.tensor.Require;
 import bn.tensor.Tensor;
 
 /**
@@ -12,9 +13,8 @@ import bn.tensor.Tensor;
 public record PyTorchConvention(Double momentum) implements Convention {
 
     public PyTorchConvention {
-        if (momentum != null && !(momentum >= 0 && momentum <= 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1] (or null for a cumulative average), got "
-                    + momentum);
+        if (momentum != null) {
+            Require.momentum(momentum, " (or null for a cumulative average)");
         }
     }
 

@@ -44,7 +44,7 @@ class ReleaseTest {
         try (var top = Files.list(release)) {
             Set<String> names = top.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(new TreeSet<>(List.of(".gitattributes", ".github", ".gitignore", ".release-files", "README.md", "pom.xml",
-                    "course", "tools", "lib", "checks", "exercises", "grader", "notebooks")), names);
+                    "course", "tools", "lib", "kit", "checks", "exercises", "grader", "notebooks")), names);
         }
         String pom = Files.readString(release.resolve("pom.xml"));
         assertTrue(pom.contains("<module>exercises</module>"), pom);
@@ -198,8 +198,9 @@ class ReleaseTest {
     void theModuleListIsRewrittenAndTheRestOfThePomKept() {
         String pom = "<project>\n  <modules>\n    <module>lib</module>\n    <module>grader</module>\n  </modules>\n"
                 + "  <profiles><profile><modules><module>benchmarks</module></modules></profile></profiles>\n</project>";
-        assertEquals("<project>\n  <modules>\n    <module>lib</module>\n    <module>checks</module>\n"
-                + "    <module>exercises</module>\n    <module>grader</module>\n    <module>notebooks</module>\n  </modules>\n"
+        assertEquals("<project>\n  <modules>\n    <module>lib</module>\n    <module>kit</module>\n"
+                + "    <module>checks</module>\n    <module>exercises</module>\n    <module>grader</module>\n"
+                + "    <module>notebooks</module>\n  </modules>\n"
                 + "  <profiles><profile><modules><module>benchmarks</module></modules></profile></profiles>\n</project>",
                 Release.releasePom(pom));
     }
