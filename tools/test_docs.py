@@ -2,7 +2,7 @@
 """What the docs state that a test can check (run by './course test', stage 'tools').
 
 - README.md and `./course help` name the same commands, and each has its cmd_ function in ./course.
-- The worksheet tag the grader reads (NotebookExtractor) is the one checks/README.md, grader/README.md and the
+- The worksheet tag the grader reads (NotebookExtractor) is the one marking/README.md, grader/README.md and the
   notebooks use.
 - grader/README.md's list of the course library that student code may use matches the allowlist.
 The point totals README.md states are checked against the graded tests by stage 'gradescope'.
@@ -46,14 +46,14 @@ class WorksheetTagTest(unittest.TestCase):
         source = (ROOT / "grader/src/main/java/bn/grader/submission/NotebookExtractor.java").read_text()
         prefix = re.search(r'EXERCISE_TAG_PREFIX = "([^"]+)"', source).group(1)
         self.assertEqual("exercise-", prefix)
-        for doc in ("checks/README.md", "grader/README.md"):
+        for doc in ("marking/README.md", "grader/README.md"):
             self.assertIn(f"`{prefix}N.M`", (ROOT / doc).read_text(), doc)
         tags = set()
         for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
             for cell in json.loads(nb.read_text())["cells"]:
                 tags.update(t for t in cell.get("metadata", {}).get("tags", []) if t.startswith(prefix))
         exercises = set(re.findall(r'EX\d+_\d+\("(\d+\.\d+)"',
-                                   (ROOT / "checks/src/main/java/bn/checks/Exercise.java").read_text()))
+                                   (ROOT / "marking/src/main/java/bn/marking/Exercise.java").read_text()))
         self.assertEqual({prefix + e for e in exercises}, tags, "every exercise has worksheet cells with its tag")
 
 

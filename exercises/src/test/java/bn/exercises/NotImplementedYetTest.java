@@ -1,6 +1,6 @@
 package bn.exercises;
 
-import bn.checks.Exercise;
+import bn.marking.Exercise;
 import bn.tensor.Tensor;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

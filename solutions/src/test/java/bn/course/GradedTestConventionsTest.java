@@ -1,6 +1,6 @@
 package bn.course;
 
-import bn.checks.Exercise;
+import bn.marking.Exercise;
 import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package bn.course;
 
-import bn.checks.Report;
-import bn.checks.Worksheet;
+import bn.marking.Report;
+import bn.marking.Worksheet;
 import bn.exercises.Ex1_1_BatchStatistics;
 import bn.exercises.Ex1_2_NormalizeScaleShift;
 import bn.exercises.Ex2_1_RowLayout;

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The worksheet convention of checks/README.md, run in JShell (the engine under the notebooks' Java kernel): the
+ * The worksheet convention of marking/README.md, run in JShell (the engine under the notebooks' Java kernel): the
  * body of an exercise class, pasted as a cell, defines top-level methods, and {@code Worksheet.checkN_M} with
  * lambdas over them reports every check passed. The grader wraps the same text back into the class.
  */
@@ -47,7 +47,7 @@ class WorksheetCellsRunInJShellTest {
                 shell.addToClasspath(entry);
             }
             run(shell, "import bn.tensor.*;");
-            run(shell, "import bn.checks.*;");
+            run(shell, "import bn.marking.*;");
             for (String snippet : snippets(shell, cell)) {
                 run(shell, snippet);
             }
@@ -63,7 +63,7 @@ class WorksheetCellsRunInJShellTest {
                 shell.addToClasspath(entry);
             }
             run(shell, "import bn.tensor.*;");
-            run(shell, "import bn.checks.*;");
+            run(shell, "import bn.marking.*;");
             run(shell, "public Tensor mean(Tensor x) { return x.mean(0); }");
             run(shell, "Report report = Worksheet.check1_1(x -> mean(x), null);");
             assertEquals("false", run(shell, "report.allPassed()"));
