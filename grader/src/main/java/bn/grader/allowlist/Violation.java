@@ -1,4 +1,4 @@
-package bn.grader.check;
+package bn.grader.allowlist;
 
 /** A use of something outside the allowlist, with where it occurs. */
 public record Violation(Reference use) {

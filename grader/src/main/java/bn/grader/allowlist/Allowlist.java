@@ -1,4 +1,4 @@
-package bn.grader.check;
+package bn.grader.allowlist;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package bn.grader.check;
+package bn.grader.allowlist;
 
 /**
  * One use of a class or member in compiled code.
