@@ -1,8 +1,12 @@
 package bn.marking;
 
 /**
- * The course's exercises: number, the class a learner completes in package {@code bn.exercises}, and the notebook
- * that teaches it. The grader can map a worksheet cell or a test's {@code @Graded(exercise = ...)} to a class here.
+ * The registry of the course's exercises, the one list everything else derives from: number, the class a learner
+ * completes in package {@code bn.exercises}, a title, and the notebook that holds its worksheet. The grader maps a
+ * worksheet cell or a test's {@code @Graded(exercise = ...)} to a class here; the course's tests iterate this list and
+ * fail when an exercise's solution, generated stub, graded tests, worksheet entry point, worksheet cell or row in
+ * exercises/README.md is missing or has no entry here (solutions/src/test/java/bn/course/ExerciseRegistryTest and
+ * ExerciseTableTest). Adding an exercise: exercises/README.md, "Adding an exercise".
  */
 public enum Exercise {
     EX1_1("1.1", "Ex1_1_BatchStatistics", "Per-feature mean and variance of an (n, m) batch", "01_n_by_m.ipynb"),
@@ -47,6 +51,11 @@ public enum Exercise {
     /** The notebook file under {@code notebooks/}. */
     public String notebook() {
         return notebook;
+    }
+
+    /** The worksheet's entry point in {@link Worksheet}, such as {@code check4_1} for exercise 4.1. */
+    public String worksheetMethod() {
+        return "check" + number.replace('.', '_');
     }
 
     /** The exercise with this number, such as "4.1". */
