@@ -5,7 +5,7 @@ Builds the zip (./course gradescope), unpacks it into AUTOGRADER_ROOT/source (se
 its root), runs setup.sh once, copies run_autograder to AUTOGRADER_ROOT/run_autograder, then grades one submission
 per way students hand work in: an extracted exercises/ folder, loose .java files, a .zip, a single worksheet .ipynb,
 a whole student repository (the student release) and an empty submission. Every results.json is validated against
-tools/schemas/gradescope-results.schema.json, and the points per visibility are checked against README.md.
+tools/schemas/gradescope-results.schema.json, and the points per visibility are checked against exercises/README.md.
 
 The grader runs as the current user here (BN_GRADER_USER="", as on Gradescope, where it runs as root and sandboxes
 student code itself), and once more, when this runs as root, as the unprivileged user 'nobody' through
@@ -13,7 +13,6 @@ run_autograder's own runuser path (an instructor's choice that gives up fresh us
 """
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +21,9 @@ import zipfile
 from pathlib import Path
 
 import jsonschema
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import exercise_registry  # noqa: E402  (the points exercises/README.md states)
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "tools/schemas/gradescope-results.schema.json").read_text())
@@ -89,15 +91,6 @@ def visibility_points(results: dict) -> dict:
     return points
 
 
-def readme_points() -> dict:
-    text = (ROOT / "README.md").read_text()
-    m = re.search(r"(\d+) points: (\d+) visible, (\d+) hidden, (\d+) after the due date", text)
-    if not m:
-        raise AssertionError("README.md no longer states the points as '(N points: V visible, H hidden, A after the due date)'")
-    total, visible, hidden, after = map(int, m.groups())
-    return {"total": total, "visible": visible, "hidden": hidden, "after_due_date": after}
-
-
 def main() -> int:
     failures = []
     tmp = Path(tempfile.mkdtemp(prefix="bn-gradescope-"))
@@ -155,11 +148,11 @@ def main() -> int:
             if expect == "full":
                 ok = score == total and total > 0 and "Did not compile" not in output
                 points = visibility_points(results)
-                stated = readme_points()
+                stated = exercise_registry.stated_points()
                 got = {"total": total, "visible": points.get("visible", 0), "hidden": points.get("hidden", 0),
                        "after_due_date": points.get("after_due_date", 0)}
                 if got != stated:
-                    failures.append(f"README.md states the points as {stated}, the graded tests hold {got}")
+                    failures.append(f"exercises/README.md states the points as {stated}, the graded tests hold {got}")
             elif expect == "zero":
                 ok = score == 0 and len(results["tests"]) > 0 and "no Java source" in output
             elif expect == "notebook":

@@ -22,6 +22,7 @@ WORKSHEET = ROOT / "notebooks" / "01_n_by_m.ipynb"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import check_worksheets  # noqa: E402  (finds the worksheet cells and the solutions' class bodies)
+import exercise_registry  # noqa: E402  (the registry of exercises, bn.marking.Exercise)
 
 
 def grade(submission: Path) -> dict:
@@ -44,6 +45,14 @@ def problems_with_solutions(results: dict) -> list:
     max_score = sum(t["max_score"] for t in tests)
     if results["score"] != max_score:
         out.append(f"solutions score {results['score']} of {max_score}")
+    return out
+
+
+def problems_with_coverage(results: dict, numbers: list) -> list:
+    """Every exercise of the registry is graded, and nothing else: an exercise without tests would lose its points."""
+    graded = {t["number"] for t in results["tests"]}
+    out = [f"exercise {n} of the registry has no graded test in the results" for n in numbers if n not in graded]
+    out += [f"the results grade exercise {n}, which the registry does not list" for n in sorted(graded - set(numbers))]
     return out
 
 
@@ -99,6 +108,7 @@ def main() -> int:
     solutions = grade(ROOT / "solutions")
     exercises = grade(ROOT / "exercises")
     problems = problems_with_solutions(solutions) + problems_with_exercises(exercises)
+    problems += problems_with_coverage(solutions, [e.number for e in exercise_registry.exercises()])
     shipped = json.loads(WORKSHEET.read_text(encoding="utf-8"))
     filled, answered = solved(shipped)
     filled_results = grade_worksheet(filled)

@@ -4,7 +4,7 @@
     python tools/check_worksheets.py [--workers 2] [--timeout 120] [notebooks/01_n_by_m.ipynb ...]
 
 A worksheet is a code cell tagged `exercise-N.M` holding the learner's methods and ending with the statement
-`Worksheet.checkN_M(...)` (see checks/README.md; tools/worksheet_convention.py converts the older layout, where the
+`Worksheet.checkN_M(...)` (see marking/README.md; tools/worksheet_convention.py converts the older layout, where the
 call stood in the next cell, which is still accepted with a warning). For every notebook with worksheets this script
 
  1. checks statically that each exercise of exercises/src/main/java/bn/exercises has exactly one worksheet, and that

@@ -34,6 +34,13 @@ class CheckGradingTest(unittest.TestCase):
         self.assertTrue(any("1.1 b fails without saying" in p for p in problems), problems)
         self.assertTrue(any("score 1" in p for p in problems), problems)
 
+    def test_an_exercise_of_the_registry_without_graded_tests_is_named(self):
+        results = {"score": 1, "tests": [test("a", "passed", 1, 1)]}
+        self.assertEqual([], check_grading.problems_with_coverage(results, ["1.1"]))
+        problems = check_grading.problems_with_coverage(results, ["1.1", "7.2"])
+        self.assertEqual(["exercise 7.2 of the registry has no graded test in the results"], problems)
+        self.assertTrue(check_grading.problems_with_coverage(results, []))
+
     def test_stubs_that_all_say_not_implemented_are_fine(self):
         results = {"score": 0, "tests": [test("a", "failed", 0, 1, "Exercise 1.1 is not implemented yet. Hint: x")]}
         self.assertEqual([], check_grading.problems_with_exercises(results))

@@ -2,16 +2,23 @@
 """What the docs state that a test can check (run by './course test', stage 'tools').
 
 - README.md and `./course help` name the same commands, and each has its cmd_ function in ./course.
-- The worksheet tag the grader reads (NotebookExtractor) is the one checks/README.md, grader/README.md and the
+- The worksheet tag the grader reads (NotebookExtractor) is the one marking/README.md, grader/README.md and the
   notebooks use.
 - grader/README.md's list of the course library that student code may use matches the allowlist.
-The point totals README.md states are checked against the graded tests by stage 'gradescope'.
+- The exercises are listed in one table only, exercises/README.md's (which solutions' ExerciseTableTest checks
+  against the registry, bn.marking.Exercise, and the graded tests' points); tools read the registry through
+  tools/exercise_registry.py, which must read every entry.
 """
 import json
+import os
 import re
 import subprocess
+import sys
 import unittest
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import exercise_registry  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,15 +53,59 @@ class WorksheetTagTest(unittest.TestCase):
         source = (ROOT / "grader/src/main/java/bn/grader/submission/NotebookExtractor.java").read_text()
         prefix = re.search(r'EXERCISE_TAG_PREFIX = "([^"]+)"', source).group(1)
         self.assertEqual("exercise-", prefix)
-        for doc in ("checks/README.md", "grader/README.md"):
+        for doc in ("marking/README.md", "grader/README.md"):
             self.assertIn(f"`{prefix}N.M`", (ROOT / doc).read_text(), doc)
         tags = set()
         for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
             for cell in json.loads(nb.read_text())["cells"]:
                 tags.update(t for t in cell.get("metadata", {}).get("tags", []) if t.startswith(prefix))
-        exercises = set(re.findall(r'EX\d+_\d+\("(\d+\.\d+)"',
-                                   (ROOT / "checks/src/main/java/bn/checks/Exercise.java").read_text()))
-        self.assertEqual({prefix + e for e in exercises}, tags, "every exercise has worksheet cells with its tag")
+        self.assertEqual({e.tag for e in exercise_registry.exercises()}, tags,
+                         "every exercise of the registry has worksheet cells with its tag, and every tag an exercise")
+        for e in exercise_registry.exercises():
+            self.assertTrue(e.tag.startswith(prefix), e)
+
+
+class ExerciseRegistryTest(unittest.TestCase):
+    def test_every_entry_of_the_registry_is_read(self):
+        entries = exercise_registry.exercises()
+        self.assertGreater(len(entries), 0)
+        java = exercise_registry.REGISTRY.read_text()
+        self.assertEqual(len(entries), len(re.findall(r"^    EX\w+\(", java, re.M)))
+        for e in entries:
+            self.assertRegex(e.number, r"^\d+\.\d+$")
+            self.assertTrue(e.class_name.startswith("Ex" + e.number.replace(".", "_") + "_"), e)
+            self.assertTrue((ROOT / "notebooks" / e.notebook).is_file(), e)
+
+    def test_an_entry_the_reader_cannot_read_is_an_error(self):
+        good = 'EX1_1("1.1", "Ex1_1_A", "t", "n.ipynb"),\n    EX1_2("1.2", "Ex1_2_B",\n      "u", "n.ipynb");'
+        self.assertEqual(["1.1", "1.2"], [e.number for e in exercise_registry.parse("    " + good)])
+        with self.assertRaisesRegex(ValueError, "EX1_2"):
+            exercise_registry.parse('    EX1_1("1.1", "Ex1_1_A", "t", "n.ipynb"),\n    EX1_2("1.2", NAME, "u", "n.ipynb");')
+
+    def test_the_stated_points_are_read(self):
+        points = exercise_registry.stated_points()
+        self.assertEqual(points["total"], points["visible"] + points["hidden"] + points["after_due_date"])
+
+
+class ExerciseTablesTest(unittest.TestCase):
+    ROW = re.compile(r"^\|\s*\d+\.\d+\s*\|", re.M)
+
+    def test_only_exercises_readme_has_a_table_of_exercises(self):
+        """One fact, one place: another table of exercises would go stale when one is added."""
+        found = []
+        for folder, dirs, files in os.walk(ROOT):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in {"target", "site", "node_modules", "_build"}]
+            for name in files:
+                md = Path(folder) / name
+                if name.endswith(".md") and md != ROOT / "exercises/README.md" and \
+                        self.ROW.search(md.read_text(encoding="utf-8", errors="replace")):
+                    found.append(str(md.relative_to(ROOT)))
+        self.assertEqual([], found, "tables of exercises outside exercises/README.md (link to it instead)")
+
+    def test_the_row_pattern_finds_exercise_rows_only(self):
+        self.assertTrue(self.ROW.search("| 4.1 | `Ex4_1` |"))
+        self.assertFalse(self.ROW.search("| | 4.1 | 04_running_statistics |"))
+        self.assertFalse(self.ROW.search("| 1b | [01b_why_bn_helps](x) |"))
 
 
 class AllowlistDocTest(unittest.TestCase):

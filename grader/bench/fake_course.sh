@@ -13,7 +13,7 @@ if [[ ! -f "$GRADER_JAR" ]]; then
 fi
 LIBS="$ROOT/grader/target/grader-classpath"
 BN_LIB="$(ls "$LIBS"/bn-lib-*.jar)"
-BN_CHECKS="$(ls "$LIBS"/bn-checks-*.jar)"
+BN_MARKING="$(ls "$LIBS"/bn-marking-*.jar)"
 
 if [[ -z "${TESTS_JAR:-}" ]]; then
   TESTS_JAR="$BENCH_WORK/graded-tests.jar"

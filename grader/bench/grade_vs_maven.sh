@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Grades one submission N times with the grader and, alternating, the slow ways, and prints the medians:
 #   minimal: copy the submission and the graded tests into a one-module Maven project, 'mvn -o -q test'
-#   course:  copy them into a module of a copy of the course (root pom, built lib/ and checks/), and run
+#   course:  copy them into a module of a copy of the course (root pom, built lib/ and marking/), and run
 #            'mvn -o -q test -pl submission -am' there, as a course repository would
 # MODES="minimal course" by default; MODES=minimal skips the slower one.
 #   grader/bench/grade_vs_maven.sh [N] [SUBMISSION]
@@ -25,8 +25,8 @@ cat > "$PROJECT/pom.xml" <<POM
   <dependencies>
     <dependency><groupId>bncourse</groupId><artifactId>bn-lib</artifactId><version>1</version>
       <scope>system</scope><systemPath>$BN_LIB</systemPath></dependency>
-    <dependency><groupId>bncourse</groupId><artifactId>bn-checks</artifactId><version>1</version>
-      <scope>system</scope><systemPath>$BN_CHECKS</systemPath></dependency>
+    <dependency><groupId>bncourse</groupId><artifactId>bn-marking</artifactId><version>1</version>
+      <scope>system</scope><systemPath>$BN_MARKING</systemPath></dependency>
     <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>5.11.4</version>
       <scope>test</scope></dependency>
   </dependencies>
@@ -39,15 +39,15 @@ cat > "$PROJECT/pom.xml" <<POM
 POM
 cp -r "$FAKE/graded-tests/." "$PROJECT/src/test/java/"
 
-# The course copy: root pom limited to lib, checks and the submission module; lib and checks as already built.
+# The course copy: root pom limited to lib, marking and the submission module; lib and marking as already built.
 MODES="${MODES:-minimal course}"
 COURSE="$BENCH_WORK/course-copy"
 if [[ "$MODES" == *course* ]]; then
   rm -rf "$COURSE" && mkdir -p "$COURSE/submission/src/main/java" "$COURSE/submission/src/test/java"
-  cp -r "$ROOT/lib" "$ROOT/checks" "$COURSE/"
-  # The first <modules> block (the default build) becomes lib, checks and the submission; profiles keep theirs.
+  cp -r "$ROOT/lib" "$ROOT/marking" "$COURSE/"
+  # The first <modules> block (the default build) becomes lib, marking and the submission; profiles keep theirs.
   awk 'BEGIN {done = 0}
-       /<modules>/ && !done {print "  <modules><module>lib</module><module>checks</module><module>submission</module></modules>"; skip = 1; next}
+       /<modules>/ && !done {print "  <modules><module>lib</module><module>marking</module><module>submission</module></modules>"; skip = 1; next}
        skip && /<\/modules>/ {skip = 0; done = 1; next}
        !skip {print}' "$ROOT/pom.xml" > "$COURSE/pom.xml"
   cat > "$COURSE/submission/pom.xml" <<POM
@@ -58,7 +58,7 @@ if [[ "$MODES" == *course* ]]; then
   <artifactId>submission</artifactId>
   <dependencies>
     <dependency><groupId>bncourse</groupId><artifactId>bn-lib</artifactId></dependency>
-    <dependency><groupId>bncourse</groupId><artifactId>bn-checks</artifactId></dependency>
+    <dependency><groupId>bncourse</groupId><artifactId>bn-marking</artifactId></dependency>
     <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><scope>test</scope></dependency>
   </dependencies>
 </project>

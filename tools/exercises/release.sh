@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the student release of the course into OUT (a new folder, or an earlier release's checkout to update):
 #   tools/exercises/release.sh OUT
-# OUT gets its own ./course (lab, check), lib/, kit/, checks/ and grader/ (sources), exercises/ (the generated stubs, with
+# OUT gets its own ./course (lab, check), lib/, kit/, marking/ and grader/ (sources), exercises/ (the generated stubs, with
 # the visible graded tests), notebooks/, tools/grader/visible-tests.jar (./course release builds it first),
 # a root pom.xml for those modules, a README for students and the GitHub Classroom workflow. No solutions, no hidden
 # tests. See bn.tools.exercises.Release.

@@ -21,7 +21,7 @@ import bn.grader.call.StudentProcess;
 import bn.grader.catalog.ExerciseOrder;
 import bn.grader.catalog.GradedTest;
 import bn.grader.catalog.TestCatalog;
-import bn.grader.check.BytecodeChecker;
+import bn.grader.allowlist.BytecodeChecker;
 import bn.grader.compile.CompileLimits;
 import bn.grader.compile.CompileResult;
 import bn.grader.compile.StudentCompiler;

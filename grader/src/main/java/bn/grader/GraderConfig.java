@@ -3,7 +3,7 @@ package bn.grader;
 import java.nio.file.Path;
 import java.util.List;
 
-import bn.grader.check.Allowlist;
+import bn.grader.allowlist.Allowlist;
 import bn.grader.run.Limits;
 import bn.grader.sandbox.Sandbox;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 import bn.grader.batch.BatchGrader;
 import bn.grader.catalog.GradedTest;
-import bn.grader.check.Allowlist;
+import bn.grader.allowlist.Allowlist;
 import bn.grader.report.Results;
 import bn.grader.report.ResultsJson;
 import bn.grader.report.TextReport;

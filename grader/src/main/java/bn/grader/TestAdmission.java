@@ -15,10 +15,10 @@ import java.util.TreeMap;
 
 import bn.grader.catalog.GradedTest;
 import bn.grader.catalog.TestCatalog;
-import bn.grader.check.BytecodeChecker;
-import bn.grader.check.Reference;
-import bn.grader.check.ReferenceCollector;
-import bn.grader.check.Violation;
+import bn.grader.allowlist.BytecodeChecker;
+import bn.grader.allowlist.Reference;
+import bn.grader.allowlist.ReferenceCollector;
+import bn.grader.allowlist.Violation;
 import bn.grader.compile.CompileResult;
 import bn.grader.submission.SourceFile;
 import bn.grader.submission.Submission;

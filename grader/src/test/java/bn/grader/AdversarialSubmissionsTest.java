@@ -388,7 +388,7 @@ class AdversarialSubmissionsTest {
         try {
             Results r = scored(guarded(unchecked(), FakeCourse.submission("escape"), filesSafe), 0, 2, 3);
             String printed = test(r, "meanOfThreeValues").output();
-            for (String absent : List.of("bn/exercises/FakeEx1_1Test.class absent", "bn/checks/Inputs.class absent",
+            for (String absent : List.of("bn/exercises/FakeEx1_1Test.class absent", "bn/marking/Inputs.class absent",
                     "org/junit/jupiter/api/Assertions.class absent", "bn/batchnorm/BatchNorm.class absent",
                     "bn/grader/Grader.class absent")) {
                 assertTrue(printed.contains(absent), () -> absent + ":\n" + printed);

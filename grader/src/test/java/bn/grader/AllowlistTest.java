@@ -5,10 +5,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import bn.grader.check.Allowlist;
-import bn.grader.check.BytecodeChecker;
-import bn.grader.check.Reference;
-import bn.grader.check.Violation;
+import bn.grader.allowlist.Allowlist;
+import bn.grader.allowlist.BytecodeChecker;
+import bn.grader.allowlist.Reference;
+import bn.grader.allowlist.Violation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-import bn.grader.check.Allowlist;
+import bn.grader.allowlist.Allowlist;
 import bn.grader.run.Classpaths;
 import bn.grader.run.Limits;
 import bn.grader.sandbox.Isolation;

@@ -1,6 +1,6 @@
 package bn.course;
 
-import bn.checks.Exercise;
+import bn.marking.Exercise;
 import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;
@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +45,8 @@ class GradedTestConventionsTest {
     @Test
     void hiddenClassesHoldOnlyHiddenTestsAndTheOthersOnlyVisibleOnes() throws Exception {
         List<Class<?>> classes = gradedTestClasses();
-        assertEquals(18, classes.size(), "a visible and a hidden test class per exercise: " + classes);
+        assertEquals(2 * Exercise.values().length, classes.size(),
+                "a visible and a hidden test class per registered exercise: " + classes);
         for (Class<?> c : classes) {
             boolean hiddenClass = c.getSimpleName().endsWith("HiddenTest");
             for (Method m : c.getDeclaredMethods()) {
@@ -81,6 +83,7 @@ class GradedTestConventionsTest {
             assertNotNull(p, "no graded tests for exercise " + e.number());
             assertFalse(p[0] == 0 || p[1] == 0, "exercise " + e.number() + " needs visible and hidden points");
         }
-        assertEquals(Exercise.values().length, points.size());
+        assertEquals(Arrays.stream(Exercise.values()).map(Exercise::number).sorted().toList(), List.copyOf(points.keySet()),
+                "the exercises the graded tests grade against bn.marking.Exercise");
     }
 }

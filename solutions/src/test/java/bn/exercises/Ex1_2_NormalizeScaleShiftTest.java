@@ -1,7 +1,7 @@
 package bn.exercises;
 
-import bn.checks.Inputs;
-import bn.checks.NormalizeChecks;
+import bn.marking.Inputs;
+import bn.marking.NormalizeChecks;
 import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package bn.exercises;
 
 import bn.batchnorm.Algorithm1;
-import bn.checks.IdentityChecks;
-import bn.checks.Inputs;
+import bn.marking.IdentityChecks;
+import bn.marking.Inputs;
 import bn.grading.Graded;
 import bn.grading.Visibility;
 import bn.tensor.Layout;

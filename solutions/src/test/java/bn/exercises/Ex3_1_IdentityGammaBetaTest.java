@@ -1,7 +1,7 @@
 package bn.exercises;
 
-import bn.checks.IdentityChecks;
-import bn.checks.Inputs;
+import bn.marking.IdentityChecks;
+import bn.marking.Inputs;
 import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package bn.exercises;
 
-import bn.checks.Inputs;
-import bn.checks.RunningStatisticsChecks;
+import bn.marking.Inputs;
+import bn.marking.RunningStatisticsChecks;
 import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;

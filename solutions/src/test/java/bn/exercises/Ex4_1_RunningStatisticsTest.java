@@ -1,6 +1,6 @@
 package bn.exercises;
 
-import bn.checks.RunningStatisticsChecks;
+import bn.marking.RunningStatisticsChecks;
 import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package bn.exercises;
 
-import bn.checks.SpatialChecks;
+import bn.marking.SpatialChecks;
 import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package bn.exercises;
 
-import bn.checks.ParameterCountChecks;
+import bn.marking.ParameterCountChecks;
 import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;

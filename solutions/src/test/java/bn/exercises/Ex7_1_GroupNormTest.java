@@ -1,7 +1,7 @@
 package bn.exercises;
 
-import bn.checks.GroupNormChecks;
-import bn.checks.Inputs;
+import bn.marking.GroupNormChecks;
+import bn.marking.Inputs;
 import bn.grading.Graded;
 import bn.grading.Visibility;
 import org.junit.jupiter.api.Test;

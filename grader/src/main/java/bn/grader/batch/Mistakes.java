@@ -3,12 +3,12 @@ package bn.grader.batch;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import bn.checks.Misconception;
+import bn.marking.Misconception;
 import bn.grader.report.Results;
 
 /**
- * The known mistakes (bn.checks.Misconception) a student's results name. A check that recognises one fails with a
- * message holding "This looks like &lt;the mistake's title&gt;" (bn.checks.Verdict), which the graded test's
+ * The known mistakes (bn.marking.Misconception) a student's results name. A check that recognises one fails with a
+ * message holding "This looks like &lt;the mistake's title&gt;" (bn.marking.Verdict), which the graded test's
  * failure carries into results.json; this reads it back, so the class reports need nothing but results.json.
  */
 final class Mistakes {

@@ -21,9 +21,9 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import bn.grader.check.Reference;
+import bn.grader.allowlist.Reference;
 import bn.grading.Visibility;
-import bn.grader.check.ReferenceCollector;
+import bn.grader.allowlist.ReferenceCollector;
 
 /**
  * Every {@code @bn.grading.Graded} test in a graded-tests jar, with its points read from the bytecode (never from the

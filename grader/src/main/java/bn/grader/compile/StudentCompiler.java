@@ -67,7 +67,7 @@ public final class StudentCompiler implements AutoCloseable {
     }
 
     /**
-     * @param classpath what student code compiles against (bn-lib, bn-checks)
+     * @param classpath what student code compiles against (bn-lib, bn-marking)
      * @param sandbox   where the javac children run
      * @param workRoot  where their scratch folders and the class-data archive go
      * @param limits    time, memory and stack of javac

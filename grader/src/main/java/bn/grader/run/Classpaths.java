@@ -22,7 +22,7 @@ public final class Classpaths {
     }
 
     /**
-     * What student code compiles against: only the course library (bn-lib) and bn-checks, found where this JVM loaded
+     * What student code compiles against: only the course library (bn-lib) and bn-marking, found where this JVM loaded
      * them from. A short classpath keeps javac quick; the allowlist forbids everything else anyway.
      */
     public static List<Path> courseLibraries() {
@@ -32,7 +32,7 @@ public final class Classpaths {
                 Class<?> c = Class.forName(marker, false, Classpaths.class.getClassLoader());
                 entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath());
             } catch (ReflectiveOperationException | java.net.URISyntaxException | RuntimeException e) {
-                throw new IllegalStateException("the grader's classpath lacks " + marker + " (bn-lib / bn-checks)", e);
+                throw new IllegalStateException("the grader's classpath lacks " + marker + " (bn-lib / bn-marking)", e);
             }
         }
         return new ArrayList<>(entries);

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import bn.checks.Exercise;
+import bn.marking.Exercise;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Turns a worksheet notebook into Java sources. The convention (checks/README.md): a code cell tagged
+ * Turns a worksheet notebook into Java sources. The convention (marking/README.md): a code cell tagged
  * {@code exercise-N.M} in {@code metadata.tags} (the worksheets' tag; the class is {@link Exercise#className()}), or
  * {@code solution:<ClassName>} for a class outside the exercise list, holds the learner's code for that class, as a
  * class-body fragment (fields and methods), which becomes
@@ -262,7 +262,7 @@ public final class NotebookExtractor {
     }
 
     /**
-     * Whether a stripped line starts a worksheet's check statement, {@code Worksheet.checkN_M(} (checks/README.md).
+     * Whether a stripped line starts a worksheet's check statement, {@code Worksheet.checkN_M(} (marking/README.md).
      * Linear, no regular expression.
      */
     static boolean isWorksheetCheck(String line) {

@@ -17,7 +17,7 @@ package bn.grader.submission;
  */
 public record ReadLimits(long maxFileBytes, int maxFiles, int maxWalkEntries, long maxZipBytes, int maxZipEntries,
                          long maxUnzippedBytes, long maxNotebookBytes, int maxCells, int maxNotebooks) {
-    /** The grader's limits: far above any honest submission of this course (nine exercise files). */
+    /** The grader's limits: far above any honest submission of this course (one file per exercise). */
     public static final ReadLimits DEFAULT = new ReadLimits(1L << 20, 200, 20_000, 20L << 20, 5_000, 64L << 20,
             16L << 20, 5_000, 20);
 }

@@ -266,7 +266,7 @@ public final class SubmissionLoader {
 
     /**
      * A whole course repository is graded on its exercises/ only: when some file lies under exercises/src/main/java/,
-     * the files elsewhere (lib/, checks/, grader/, ...) are left out without a note.
+     * the files elsewhere (lib/, marking/, grader/, ...) are left out without a note.
      */
     private static List<Raw> onlyExercisesFolder(List<Raw> java) {
         List<Raw> inExercises = java.stream().filter(r -> underExercises(r.path())).toList();

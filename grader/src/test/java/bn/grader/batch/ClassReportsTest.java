@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import bn.checks.Misconception;
+import bn.marking.Misconception;
 import bn.grader.report.Results;
 import bn.grader.report.ResultsJson;
 import tech.tablesaw.api.Table;

@@ -32,7 +32,7 @@ public final class CompileBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         Isolation isolation = args.length > 1 ? Isolation.valueOf(args[1]) : null;
         List<Path> classpath = List.of(Path.of("lib/target/classes").toAbsolutePath(),
-                Path.of("checks/target/classes").toAbsolutePath());
+                Path.of("marking/target/classes").toAbsolutePath());
         List<SourceFile> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("solutions/src/main/java/bn/exercises"))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code ./course} (the course's own script: in a folder without solutions/ it offers lab, check and help) and
  *       the tools it runs ({@link #TOOLS}), so the set-up is the course's, from one source;</li>
- *   <li>lib/, kit/, checks/ and grader/: pom and main sources (no tests; their READMEs are for the course's developers);</li>
+ *   <li>lib/, kit/, marking/ and grader/: pom and main sources (no tests; their READMEs are for the course's developers);</li>
  *   <li>exercises/: pom, the generated exercise sources, and as its tests the VISIBLE graded tests of solutions/
  *       (every class not named *HiddenTest); tools/grader/visible-tests.jar, the same tests compiled, for
  *       {@code ./course check};</li>
@@ -46,7 +46,7 @@ import java.util.stream.Stream;
  * {@link #MANIFEST}) and this one does not are removed; other files are left alone. What changed is returned.
  */
 public final class Release {
-    static final List<String> MODULES = List.of("lib", "kit", "checks", "exercises", "grader", "notebooks");
+    static final List<String> MODULES = List.of("lib", "kit", "marking", "exercises", "grader", "notebooks");
     /** The course's files the student copy runs, copied as they are: one source for the course and the release. */
     static final List<String> TOOLS = List.of("course", "tools/requirements.txt", "tools/configure_kernel.py",
             "tools/lab.py", "tools/jupyterlab-overrides.json", "tools/jupyter_server_config.json",
@@ -122,7 +122,7 @@ public final class Release {
         // Their READMEs are written for the course's developers (tests, tools): the student README covers them.
         add(files, root.resolve("lib"), "lib", Release::pomOrMainSource);
         add(files, root.resolve("kit"), "kit", Release::pomOrMainSource);
-        add(files, root.resolve("checks"), "checks", Release::pomOrMainSource);
+        add(files, root.resolve("marking"), "marking", Release::pomOrMainSource);
         add(files, root.resolve("grader"), "grader", Release::pomOrMainSource);
         add(files, root.resolve("exercises"), "exercises", Release::pomOrMainSource);
         add(files, root.resolve("solutions/src/test/java"), "exercises/src/test/java", Release::visibleTest);

@@ -44,7 +44,7 @@ class ReleaseTest {
         try (var top = Files.list(release)) {
             Set<String> names = top.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(new TreeSet<>(List.of(".gitattributes", ".github", ".gitignore", ".release-files", "README.md", "pom.xml",
-                    "course", "tools", "lib", "kit", "checks", "exercises", "grader", "notebooks")), names);
+                    "course", "tools", "lib", "kit", "marking", "exercises", "grader", "notebooks")), names);
         }
         String pom = Files.readString(release.resolve("pom.xml"));
         assertTrue(pom.contains("<module>exercises</module>"), pom);
@@ -95,7 +95,7 @@ class ReleaseTest {
     @Test
     void theReleasedSourcesAndVisibleTestsCompile() throws IOException {
         List<Path> sources = new ArrayList<>();
-        for (String dir : List.of("lib/src/main/java", "checks/src/main/java", "exercises/src/main/java",
+        for (String dir : List.of("lib/src/main/java", "marking/src/main/java", "exercises/src/main/java",
                 "exercises/src/test/java")) {
             sources.addAll(ExerciseGenerator.javaFiles(release.resolve(dir)));
         }
@@ -199,7 +199,7 @@ class ReleaseTest {
         String pom = "<project>\n  <modules>\n    <module>lib</module>\n    <module>grader</module>\n  </modules>\n"
                 + "  <profiles><profile><modules><module>benchmarks</module></modules></profile></profiles>\n</project>";
         assertEquals("<project>\n  <modules>\n    <module>lib</module>\n    <module>kit</module>\n"
-                + "    <module>checks</module>\n    <module>exercises</module>\n    <module>grader</module>\n"
+                + "    <module>marking</module>\n    <module>exercises</module>\n    <module>grader</module>\n"
                 + "    <module>notebooks</module>\n  </modules>\n"
                 + "  <profiles><profile><modules><module>benchmarks</module></modules></profile></profiles>\n</project>",
                 Release.releasePom(pom));
