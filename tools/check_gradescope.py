@@ -13,7 +13,6 @@ run_autograder's own runuser path (an instructor's choice that gives up fresh us
 """
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +21,9 @@ import zipfile
 from pathlib import Path
 
 import jsonschema
+
+from readme_points import readme_points
+from stage_report import Failures
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "tools/schemas/gradescope-results.schema.json").read_text())
@@ -89,17 +91,8 @@ def visibility_points(results: dict) -> dict:
     return points
 
 
-def readme_points() -> dict:
-    text = (ROOT / "README.md").read_text()
-    m = re.search(r"(\d+) points: (\d+) visible, (\d+) hidden, (\d+) after the due date", text)
-    if not m:
-        raise AssertionError("README.md no longer states the points as '(N points: V visible, H hidden, A after the due date)'")
-    total, visible, hidden, after = map(int, m.groups())
-    return {"total": total, "visible": visible, "hidden": hidden, "after_due_date": after}
-
-
 def main() -> int:
-    failures = []
+    failures = Failures("gradescope")
     tmp = Path(tempfile.mkdtemp(prefix="bn-gradescope-"))
     try:
         zip_path = tmp / "autograder.zip"
@@ -173,9 +166,7 @@ def main() -> int:
                 failures.append(f"{name}: {score:g} / {total:g}, expected {expect}; output: {output[:800]}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    for f in failures:
-        print(f"[gradescope] FAIL {f}", file=sys.stderr)
-    return 1 if failures else 0
+    return failures.report()
 
 
 if __name__ == "__main__":

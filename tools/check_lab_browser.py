@@ -13,9 +13,7 @@ Starts './course lab --no-browser' on a free port (the learner's command), drive
 chromedriver (Selenium never downloads anything), and stops the server. Run by './course test', stage 'lab'.
 """
 import argparse
-import os
 import re
-import signal
 import subprocess
 import sys
 import time
@@ -23,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import check_lab  # noqa: E402
-import check_site  # noqa: E402
+import check_site  # noqa: E402  (its headless Chromium)
+from jupyter_api import LAB_READY, free_port, stop_group  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "target" / "lab-check"
@@ -35,7 +33,7 @@ def start_lab(port: int):
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     deadline = time.monotonic() + 180
     for line in proc.stdout:
-        m = check_lab.READY.search(line)
+        m = LAB_READY.search(line)
         if m:
             return proc, m.group(1)
         if time.monotonic() > deadline:
@@ -45,12 +43,7 @@ def start_lab(port: int):
 
 
 def stop(proc):
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+    stop_group(proc, 20)
 
 
 STATE_JS = """
@@ -107,7 +100,7 @@ def main() -> int:
         print(f"[lab] SKIPPED the browser check of JupyterLab: {why}")
         return 0
     stored = (ROOT / "notebooks" / args.notebook).read_bytes()
-    proc, url = start_lab(check_lab.free_port())
+    proc, url = start_lab(free_port())
     problems, state = [], {}
     try:
         base, token = url.split("/lab?token=")

@@ -21,6 +21,9 @@ from pathlib import Path
 
 import jsonschema
 
+from readme_points import readme_points
+from stage_report import Failures
+
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "tools/schemas/classroom-runner-result.schema.json").read_text())
 SOLUTIONS = ROOT / "solutions/src/main/java/bn/exercises"
@@ -36,15 +39,11 @@ def run(cmd, cwd=None, check=True, env=None):
 
 
 def visible_points() -> float:
-    text = (ROOT / "README.md").read_text()
-    m = re.search(r"(\d+) points: (\d+) visible", text)
-    if not m:
-        raise AssertionError("README.md no longer states '(N points: V visible, ...)'")
-    return float(m.group(2))
+    return float(readme_points()["visible"])
 
 
 def main() -> int:
-    failures = []
+    failures = Failures("release")
     tmp = Path(tempfile.mkdtemp(prefix="bn-release-"))
     try:
         release = tmp / "bn-course-student"
@@ -131,9 +130,7 @@ def main() -> int:
         failures.append(str(e))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    for f in failures:
-        print(f"[release] FAIL {f}", file=sys.stderr)
-    return 1 if failures else 0
+    return failures.report()
 
 
 if __name__ == "__main__":
