@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import check_site  # noqa: E402  (its headless Chromium)
+from headless_chromium import Browser, browser_missing  # noqa: E402
 from jupyter_api import LAB_READY, free_port, stop_group  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,7 +95,7 @@ def main() -> int:
     parser.add_argument("--notebook", default="01_n_by_m.ipynb")
     parser.add_argument("--wait", type=float, default=90, help="seconds to wait for Idle (default 90)")
     args = parser.parse_args()
-    why = check_site.browser_missing()
+    why = browser_missing()
     if why:
         print(f"[lab] SKIPPED the browser check of JupyterLab: {why}")
         return 0
@@ -104,7 +104,7 @@ def main() -> int:
     problems, state = [], {}
     try:
         base, token = url.split("/lab?token=")
-        with check_site.Browser(width=1400, height=900) as browser:
+        with Browser(width=1400, height=900) as browser:
             browser.driver.get(f"{base}/lab/tree/{args.notebook}?token={token}")
             deadline = time.monotonic() + args.wait
             idle_after = None
