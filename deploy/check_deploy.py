@@ -30,18 +30,12 @@ VALUES = HERE / "kubernetes" / "values.yaml"
 BINDER = ROOT / "binder"
 SINGLEUSER = HERE / "hub" / "singleuser.sh"
 LOG_DIR = ROOT / "target" / "course-logs"
+sys.path.insert(0, str(ROOT / "tools"))
+from stage_report import Failures  # noqa: E402
 
 
 def log(msg: str) -> None:
     print(f"[deploy] {msg}", flush=True)
-
-
-class Failures(list):
-    def check(self, ok: bool, good: str, bad: str) -> bool:
-        log(f"ok   {good}" if ok else f"FAIL {bad}")
-        if not ok:
-            self.append(bad)
-        return ok
 
 
 def dockerfile_instructions(text: str) -> list[tuple[str, str]]:
@@ -183,7 +177,7 @@ def check_values(failures: Failures) -> None:
 
 
 def main() -> int:
-    failures = Failures()
+    failures = Failures("deploy")
     start = time.monotonic()
     for part in (check_image, check_values, check_binder_files, check_binder_build):
         try:

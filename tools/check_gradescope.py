@@ -22,8 +22,8 @@ from pathlib import Path
 
 import jsonschema
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import exercise_registry  # noqa: E402  (the points exercises/README.md states)
+import exercise_registry  # the points exercises/README.md states
+from stage_report import Failures
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "tools/schemas/gradescope-results.schema.json").read_text())
@@ -92,7 +92,7 @@ def visibility_points(results: dict) -> dict:
 
 
 def main() -> int:
-    failures = []
+    failures = Failures("gradescope")
     tmp = Path(tempfile.mkdtemp(prefix="bn-gradescope-"))
     try:
         zip_path = tmp / "autograder.zip"
@@ -166,9 +166,7 @@ def main() -> int:
                 failures.append(f"{name}: {score:g} / {total:g}, expected {expect}; output: {output[:800]}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    for f in failures:
-        print(f"[gradescope] FAIL {f}", file=sys.stderr)
-    return 1 if failures else 0
+    return failures.report()
 
 
 if __name__ == "__main__":

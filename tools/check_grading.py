@@ -16,13 +16,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from worksheet_model import solved_cell, source, worksheets
+
 ROOT = Path(__file__).resolve().parent.parent
 GRADER = ROOT / "tools" / "grader" / "bn-grader"
 WORKSHEET = ROOT / "notebooks" / "01_n_by_m.ipynb"
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import check_worksheets  # noqa: E402  (finds the worksheet cells and the solutions' class bodies)
-import exercise_registry  # noqa: E402  (the registry of exercises, bn.marking.Exercise)
+import exercise_registry  # the registry of exercises, bn.marking.Exercise
 
 
 def grade(submission: Path) -> dict:
@@ -72,11 +72,9 @@ def solved(nb: dict) -> tuple:
     """A copy of a worksheet notebook whose exercise cells hold the reference solutions, and their numbers."""
     nb = copy.deepcopy(nb)
     numbers = set()
-    for number, answer, _check in check_worksheets.worksheets(nb):
-        solution = check_worksheets.exercise_file(check_worksheets.SOLUTIONS, number).read_text(encoding="utf-8")
+    for number, answer, _check in worksheets(nb):
         # What a learner hands in: the methods, then the cell's own check statement (which the grader drops).
-        stored = check_worksheets.source(nb["cells"][answer])
-        nb["cells"][answer]["source"] = check_worksheets.with_methods(stored, check_worksheets.class_body(solution))
+        nb["cells"][answer]["source"] = solved_cell(source(nb["cells"][answer]), number)
         numbers.add(number)
     return nb, numbers
 

@@ -17,9 +17,7 @@ Starts './course lab --no-browser' on a free port (the learner's command), drive
 chromedriver (Selenium never downloads anything), and stops the server. Run by './course test', stage 'lab'.
 """
 import argparse
-import os
 import re
-import signal
 import subprocess
 import sys
 import time
@@ -27,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import check_lab  # noqa: E402
-import check_site  # noqa: E402
+from headless_chromium import Browser, browser_missing  # noqa: E402
+from jupyter_api import LAB_READY, free_port, stop_group  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "target" / "lab-check"
@@ -39,7 +37,7 @@ def start_lab(port: int):
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     deadline = time.monotonic() + 180
     for line in proc.stdout:
-        m = check_lab.READY.search(line)
+        m = LAB_READY.search(line)
         if m:
             return proc, m.group(1)
         if time.monotonic() > deadline:
@@ -49,12 +47,7 @@ def start_lab(port: int):
 
 
 def stop(proc):
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+    stop_group(proc, 20)
 
 
 STATE_JS = """
@@ -106,16 +99,16 @@ def main() -> int:
     parser.add_argument("--notebook", default="01_n_by_m.ipynb")
     parser.add_argument("--wait", type=float, default=90, help="seconds to wait for Idle (default 90)")
     args = parser.parse_args()
-    why = check_site.browser_missing()
+    why = browser_missing()
     if why:
         print(f"[lab] SKIPPED the browser check of JupyterLab: {why}")
         return 0
     stored = (ROOT / "notebooks" / args.notebook).read_bytes()
-    proc, url = start_lab(check_lab.free_port())
+    proc, url = start_lab(free_port())
     problems, state = [], {}
     try:
         base, token = url.split("/lab?token=")
-        with check_site.Browser(width=1400, height=900) as browser:
+        with Browser(width=1400, height=900) as browser:
             browser.driver.get(f"{base}/lab/tree/{args.notebook}?token={token}")
             deadline = time.monotonic() + args.wait
             idle_after = None

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import jsonschema
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import exercise_registry  # noqa: E402  (the points exercises/README.md states)
+import exercise_registry  # the points exercises/README.md states
+from stage_report import Failures
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "tools/schemas/classroom-runner-result.schema.json").read_text())
@@ -43,7 +43,7 @@ def visible_points() -> float:
 
 
 def main() -> int:
-    failures = []
+    failures = Failures("release")
     tmp = Path(tempfile.mkdtemp(prefix="bn-release-"))
     try:
         release = tmp / "bn-course-student"
@@ -130,9 +130,7 @@ def main() -> int:
         failures.append(str(e))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    for f in failures:
-        print(f"[release] FAIL {f}", file=sys.stderr)
-    return 1 if failures else 0
+    return failures.report()
 
 
 if __name__ == "__main__":

@@ -20,9 +20,7 @@ import argparse
 import functools
 import http.server
 import re
-import shutil
 import sys
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,11 +28,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import build_site  # noqa: E402
+import headless_chromium  # noqa: E402
+from headless_chromium import browser_missing  # noqa: E402
 
 ROOT = build_site.ROOT
 SHOTS = ROOT / "target" / "site-check"
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 
 # Waits for MathJax (when the page loads it) to finish typesetting, then collects what the checks need.
 PAGE_FACTS_JS = """
@@ -251,27 +249,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class Browser:
-    """Headless Chromium through chromedriver, cut off from every host name."""
-
-    def __init__(self, width=1280, height=900):
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-
-        self._profile = tempfile.mkdtemp(prefix="course-site-check-")
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--disable-quic", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-                     f"--window-size={width},{height}", f"--user-data-dir={self._profile}",
-                     # No name resolves but the local server's: anything fetched from elsewhere fails, as it would offline.
-                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
-            options.add_argument(flag)
-        # An explicit driver path: Selenium Manager (which downloads drivers) is never started.
-        self.driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-        self.driver.set_page_load_timeout(60)
-        self.driver.set_script_timeout(60)
+class Browser(headless_chromium.Browser):
+    """Headless Chromium that reads a site page's facts (PAGE_FACTS_JS) and Sphinx's search results."""
 
     def facts(self, url: str) -> dict:
         self.driver.get(url)
@@ -291,41 +270,6 @@ class Browser:
                 return len(hits)
             time.sleep(0.3)
         return 0
-
-    def screenshot(self, path: Path, css: str = None) -> bool:
-        """The page's top, or the first element matching `css` scrolled into view (False if there is none)."""
-        from selenium.webdriver.common.by import By
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if css:
-            found = self.driver.find_elements(By.CSS_SELECTOR, css)
-            if not found:
-                return False
-            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", found[0])
-        else:
-            self.driver.execute_script("window.scrollTo(0, 0);")
-        self.driver.save_screenshot(str(path))
-        return True
-
-    def close(self):
-        try:
-            self.driver.quit()
-        finally:
-            shutil.rmtree(self._profile, ignore_errors=True)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-
-def browser_missing() -> str:
-    """Why the browser check cannot run here ('' when it can)."""
-    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not Path(p).is_file()]
-    if missing:
-        return f"{' and '.join(missing)} not found (Debian: apt-get install -y chromium chromium-driver)"
-    return ""
 
 
 def main() -> int:

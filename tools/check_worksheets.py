@@ -25,115 +25,16 @@ Nothing is written back to the notebooks. The last line printed is 'N passed, N 
 import argparse
 import copy
 import json
-import os
 import re
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import run_notebooks  # noqa: E402  (sets JUPYTER_PATH to this environment's 'java' kernelspec)
-
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
-EXERCISES = ROOT / "exercises" / "src" / "main" / "java" / "bn" / "exercises"
-SOLUTIONS = ROOT / "solutions" / "src" / "main" / "java" / "bn" / "exercises"
-TAG = re.compile(r"^exercise-(\d+\.\d+)$")
-CHECK_CALL = re.compile(r"\bWorksheet\.check(\d+)_(\d+)\s*\(")
-# Where the check statement starts in an exercise cell: it and everything after it are not the learner's methods.
-CHECK_LINE = re.compile(r"^[ \t]*Worksheet\.check\d+_\d+\s*\(", re.MULTILINE)
-# A public method of an exercise class and the one statement of its generated (stub) body.
-STUB_METHOD = re.compile(r"^\s*public\s+[\w\[\]<>, ]+?\s+(\w+)\s*\([^)]*\)\s*\{\s*\n\s*(throw new UnsupportedOperationException"
-                         r"\(\"Exercise [^\n]*\);)\s*\n\s*\}", re.MULTILINE)
-METHOD_SIGNATURE = re.compile(r"^\s*public\s+[\w\[\]<>, ]+?\s+(\w+)\s*\(([^)]*)\)\s*\{", re.MULTILINE)
-
-
-def source(cell) -> str:
-    s = cell.get("source", "")
-    return "".join(s) if isinstance(s, list) else s
-
-
-def exercise_number(path: Path) -> str:
-    """'4.1' for Ex4_1_RunningStatistics.java."""
-    m = re.match(r"Ex(\d+)_(\d+)_\w+\.java$", path.name)
-    if not m:
-        raise ValueError(f"{path.name} is not named ExN_M_Name.java")
-    return f"{m.group(1)}.{m.group(2)}"
-
-
-def exercise_file(folder: Path, number: str) -> Path:
-    major, minor = number.split(".")
-    found = sorted(folder.glob(f"Ex{major}_{minor}_*.java"))
-    if len(found) != 1:
-        raise ValueError(f"expected one Ex{major}_{minor}_*.java in {folder}, found {[p.name for p in found]}")
-    return found[0]
-
-
-def class_body(java: str) -> str:
-    """What lies between the class's opening brace and its last closing brace, Javadoc and all."""
-    start = java.find("public class ")
-    if start < 0:
-        raise ValueError("no 'public class' in the file")
-    return java[java.index("{", start) + 1: java.rindex("}")]
-
-
-def signatures(java: str) -> list:
-    """[(name, normalized parameter list)] of the public methods, in order."""
-    return [(name, re.sub(r"\s+", " ", params.strip())) for name, params in METHOD_SIGNATURE.findall(java)]
-
-
-def stub_methods(java: str) -> dict:
-    """{method name: its generated 'throw ...;' line} of an exercise stub (or a worksheet cell as shipped)."""
-    return {name: throw for name, throw in STUB_METHOD.findall(java)}
-
-
-def worksheets(nb) -> list:
-    """[(number, answer cell index, check cell index)] in notebook order; raises on a malformed worksheet.
-
-    The check cell is the answer cell itself when the cell ends with its check call (the convention); in the older
-    layout it is the next code cell."""
-    found = []
-    cells = nb["cells"]
-    for i, cell in enumerate(cells):
-        tags = [t for t in cell.get("metadata", {}).get("tags", []) if TAG.match(t)]
-        if cell.get("cell_type") != "code" or not tags:
-            continue
-        number = TAG.match(tags[0]).group(1)
-        check = i if CHECK_LINE.search(source(cell)) else \
-            next((j for j in range(i + 1, len(cells)) if cells[j].get("cell_type") == "code"), None)
-        if check is None or not CHECK_CALL.search(source(cells[check])):
-            raise ValueError(f"the cell tagged exercise-{number} (cell index {i}) does not end with a call of"
-                             f" Worksheet.check{number.replace('.', '_')}(...)")
-        call = CHECK_CALL.search(source(cells[check]))
-        if f"{call.group(1)}.{call.group(2)}" != number:
-            raise ValueError(f"the cell tagged exercise-{number} (cell index {i}) is checked by"
-                             f" Worksheet.check{call.group(1)}_{call.group(2)}")
-        found.append((number, i, check))
-    return found
-
-
-def methods_part(cell_source: str) -> str:
-    """The learner's part of an exercise cell: what stands before its check statement."""
-    m = CHECK_LINE.search(cell_source)
-    return cell_source[:m.start()] if m else cell_source
-
-
-def check_part(cell_source: str) -> str:
-    """The check statement at the end of an exercise cell, with the comment line just above it ('' if none)."""
-    m = CHECK_LINE.search(cell_source)
-    if not m:
-        return ""
-    before = cell_source[:m.start()].rstrip("\n").rsplit("\n", 1)
-    lead = before[-1] + "\n" if before and before[-1].strip().startswith("//") else ""
-    return lead + cell_source[m.start():]
-
-
-def with_methods(cell_source: str, methods: str) -> str:
-    """The exercise cell with its methods replaced, its check statement kept."""
-    check = check_part(cell_source)
-    return methods.rstrip() + ("\n\n" + check if check else "\n")
+import kernel_runner
+import worker_pool
+from kernel_runner import NOTEBOOKS
+from worksheet_model import (EXERCISES, METHOD_SIGNATURE, SOLUTIONS, class_body, exercise_file, exercise_number, signatures,
+                             source, stub_methods, with_methods, worksheets)
 
 
 def broken(methods: str) -> str:
@@ -233,7 +134,7 @@ def compile_error_problems(number: str, cell) -> list:
     text = printed(cell)
     if re.search(rf"\b(PASS|FAIL) {re.escape(number)} ", text) or re.search(r"\bchecks? passed", text):
         problems.append("the check graded something although the cell did not compile:\n"
-                        + run_notebooks.indent(text))
+                        + kernel_runner.indent(text))
     return problems
 
 
@@ -243,7 +144,7 @@ def run_one(path_str: str, timeout: int) -> tuple:
     Like tools/run_notebooks.py, a kernel that dies before its first cell is started again (a port taken by
     another process between jupyter_client's pick and the kernel's bind); a failure inside a cell is not."""
     start = time.monotonic()
-    name, problems, _ = run_notebooks.with_start_retries(lambda: attempt_once(path_str, timeout),
+    name, problems, _ = kernel_runner.with_start_retries(lambda: attempt_once(path_str, timeout),
                                                          Path(path_str).name)
     return name, time.monotonic() - start, problems
 
@@ -251,7 +152,6 @@ def run_one(path_str: str, timeout: int) -> tuple:
 def attempt_once(path_str: str, timeout: int) -> tuple:
     """One run in a fresh kernel: (name, problems, whether any cell ran)."""
     import nbformat
-    from nbclient import NotebookClient
 
     path = Path(path_str)
     nb = nbformat.read(path, as_version=4)
@@ -270,53 +170,47 @@ def attempt_once(path_str: str, timeout: int) -> tuple:
             plan += [(answer, None, None), (check, None, (number, "not started")),
                      (answer, solution, None), (check, None, (number, "pass"))]
 
-    client = NotebookClient(nb, kernel_name="java", timeout=timeout, allow_errors=True,
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
-    log_dir = run_notebooks.KERNEL_LOGS
-    log_dir.mkdir(parents=True, exist_ok=True)
     problems = []
     started = False
-    with open(log_dir / f"{path.stem}.worksheets.log", "w", encoding="utf-8") as kernel_log:
-        try:
-            with client.setup_kernel(stderr=kernel_log, stdout=kernel_log):
-                for index, replacement, expect in plan:
-                    cell = copy.deepcopy(nb.cells[index])
-                    if replacement is not None:
-                        cell.source = replacement
-                    client.execute_cell(cell, index)
-                    started = True
-                    label = {None: "as shipped", "not started": "as shipped", "pass": "with the solution",
-                             "compile error": "with a compile error"}[expect and expect[1]]
-                    errors = run_notebooks.cell_problems(nbformat.from_dict({"cells": [cell]}), 0)
-                    if expect is not None and expect[1] == "compile error":
-                        number = expect[0]
-                        found = compile_error_problems(number, cell)
-                        problems += [f"exercise {number} {label}: {p}" for p in found]
-                        continue
-                    if errors:
-                        problems += [f"cell index {index} ({label}): {e}" for e in errors]
-                        break
-                    if expect is not None:
-                        number, state = expect
-                        methods = list(stub_methods(exercise_file(EXERCISES, number).read_text(encoding="utf-8")))
-                        text = printed(cell)
-                        if state == "not started":
-                            found = not_started_problems(number, methods, text)
-                        else:
-                            found = verdict_problems(number, methods, text, expect_pass=True)
-                        problems += [f"exercise {number} {label}: {p}" for p in found]
-                        if found:
-                            problems.append(f"exercise {number} {label} printed:\n" + run_notebooks.indent(text))
-        except Exception as e:  # kernel died, timeout, bad file
-            problems.append(f"could not run: {type(e).__name__}: {e}")
+    try:
+        with kernel_runner.kernel_session(nb, timeout, f"{path.stem}.worksheets") as client:
+            for index, replacement, expect in plan:
+                cell = copy.deepcopy(nb.cells[index])
+                if replacement is not None:
+                    cell.source = replacement
+                client.execute_cell(cell, index)
+                started = True
+                label = {None: "as shipped", "not started": "as shipped", "pass": "with the solution",
+                         "compile error": "with a compile error"}[expect and expect[1]]
+                errors = kernel_runner.cell_problems(nbformat.from_dict({"cells": [cell]}), 0)
+                if expect is not None and expect[1] == "compile error":
+                    number = expect[0]
+                    found = compile_error_problems(number, cell)
+                    problems += [f"exercise {number} {label}: {p}" for p in found]
+                    continue
+                if errors:
+                    problems += [f"cell index {index} ({label}): {e}" for e in errors]
+                    break
+                if expect is not None:
+                    number, state = expect
+                    methods = list(stub_methods(exercise_file(EXERCISES, number).read_text(encoding="utf-8")))
+                    text = printed(cell)
+                    if state == "not started":
+                        found = not_started_problems(number, methods, text)
+                    else:
+                        found = verdict_problems(number, methods, text, expect_pass=True)
+                    problems += [f"exercise {number} {label}: {p}" for p in found]
+                    if found:
+                        problems.append(f"exercise {number} {label} printed:\n" + kernel_runner.indent(text))
+    except Exception as e:  # kernel died, timeout, bad file
+        problems.append(f"could not run: {type(e).__name__}: {e}")
     return path.name, problems, started
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Run the worksheet cells as shipped and with the solutions.")
     parser.add_argument("notebooks", nargs="*", help="default: every notebooks/*.ipynb with worksheet cells")
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("NOTEBOOK_WORKERS", "2")))
-    parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default 120)")
+    worker_pool.add_options(parser)
     args = parser.parse_args()
 
     paths = [Path(p).resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
@@ -336,31 +230,26 @@ def main() -> int:
             print(f"[worksheets] WARNING {name}: exercise {number} has its check in a separate cell (the older layout);"
                   f" convert it: python tools/worksheet_convention.py notebooks/{name}")
     paths = [p for p in paths if worksheets(notebooks.get(p.name) or json.loads(p.read_text(encoding="utf-8")))]
-    if not (NOTEBOOKS / "target" / "kernel-classpath").is_dir():
+    if not kernel_runner.KERNEL_CLASSPATH.is_dir():
         print("[worksheets] notebooks/target/kernel-classpath/ is missing: build first (./course test does)")
         return 1
-    workers = max(1, min(args.workers, len(paths)))
+    workers = worker_pool.workers_for(args.workers, len(paths))
     print(f"[worksheets] {len(paths)} notebook(s) with worksheets, {workers} at a time", flush=True)
     start = time.monotonic()
     passed = 0
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(run_one, str(p), args.timeout): p for p in paths}
-        for future in as_completed(futures):
-            try:
-                name, seconds, found = future.result()
-            except Exception as e:
-                name, seconds, found = futures[future].name, 0.0, [f"runner crashed: {e!r}"]
-            sheets = [n for n, _, _ in worksheets(notebooks[name])] if name in notebooks else []
-            print(f"[worksheets] {'ok  ' if not found else 'FAIL'} {name}  {seconds:6.1f}s  exercises {', '.join(sheets)}",
-                  flush=True)
-            for p in found:
-                print(f"    {name}: {p}", flush=True)
-            if found:
-                failed.append(name)
-            else:
-                passed += 1
+    for path, result, crash in worker_pool.each_finished(run_one, paths, args.timeout, workers=workers):
+        name, seconds, found = result or (path.name, 0.0, [crash])
+        sheets = [n for n, _, _ in worksheets(notebooks[name])] if name in notebooks else []
+        print(f"[worksheets] {'ok  ' if not found else 'FAIL'} {name}  {seconds:6.1f}s  exercises {', '.join(sheets)}",
+              flush=True)
+        for p in found:
+            print(f"    {name}: {p}", flush=True)
+        if found:
+            failed.append(name)
+        else:
+            passed += 1
     print(f"[worksheets] total wall time {time.monotonic() - start:.1f}s")
-    print(f"{passed} passed, {len(failed)} failed")
+    print(worker_pool.totals(passed, len(failed)))
     return 0 if not failed else 1
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import check_grading  # noqa: E402
+import worksheet_model  # noqa: E402
 
 
 def test(name, status, score, max_score, output=""):
@@ -72,5 +73,5 @@ class WorksheetGradingTest(unittest.TestCase):
         nb = json.loads(check_grading.WORKSHEET.read_text(encoding="utf-8"))
         filled, numbers = check_grading.solved(nb)
         self.assertEqual({"1.1", "1.2"}, numbers)
-        for number, answer, _ in check_grading.check_worksheets.worksheets(filled):
+        for number, answer, _ in worksheet_model.worksheets(filled):
             self.assertNotIn("not implemented yet", "".join(filled["cells"][answer]["source"]))

@@ -21,6 +21,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 import check_notebooks_clean  # noqa: E402
 import configure_kernel  # noqa: E402
+import kernel_runner  # noqa: E402
 import run_notebooks  # noqa: E402
 
 JAVA_META = {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"},
@@ -43,7 +44,7 @@ class RunnerFindsErrors(unittest.TestCase):
         nb = self.notebook(new_output("error", ename="CompilationException",
                                       evalue="[snippet: [int a = 1 +;], status: REJECTED]",
                                       traceback=["\x1b[1m\x1b[31millegal start of expression\x1b[0m"]))
-        problems = run_notebooks.cell_problems(nb, 2)
+        problems = kernel_runner.cell_problems(nb, 2)
         self.assertEqual(1, len(problems))
         self.assertIn("code cell 2 (cell index 2)", problems[0])
         self.assertIn("CompilationException", problems[0])
@@ -53,7 +54,7 @@ class RunnerFindsErrors(unittest.TestCase):
     def test_a_stack_trace_on_stderr_fails_even_when_split_in_chunks(self):
         nb = self.notebook(stderr("java.lang.IllegalArgumentException: cannot broadcast (2,) + (3,)\n"),
                            stderr("\tat bn.tensor.Tensor.plus(Tensor.java:185)\n"))
-        problems = run_notebooks.cell_problems(nb, 2)
+        problems = kernel_runner.cell_problems(nb, 2)
         self.assertEqual(1, len(problems))
         self.assertIn("Java exception on stderr", problems[0])
         self.assertIn("cannot broadcast", problems[0])
@@ -63,10 +64,10 @@ class RunnerFindsErrors(unittest.TestCase):
             stderr("'%jars' magic is deprecated and will be removed in the future versions of JJava.\n"),
             stderr("SLF4J: No SLF4J providers were found.\n"),
             new_output("stream", name="stdout", text="an IllegalArgumentException names the shapes\n"))
-        self.assertEqual([], run_notebooks.cell_problems(nb, 2))
+        self.assertEqual([], kernel_runner.cell_problems(nb, 2))
 
     def test_markdown_cells_have_no_problems(self):
-        self.assertEqual([], run_notebooks.cell_problems(self.notebook(), 0))
+        self.assertEqual([], kernel_runner.cell_problems(self.notebook(), 0))
 
 
 class CleanCheck(unittest.TestCase):
@@ -196,9 +197,9 @@ class KernelStartRetryTest(unittest.TestCase):
     def test_it_gives_up_after_a_few_start_failures(self):
         nb = nbformat.v4.new_notebook()
         failure = (nb, ["could not run: Kernel didn't respond"], False)
-        result, calls = self.run_with([failure] * run_notebooks.START_ATTEMPTS)
+        result, calls = self.run_with([failure] * kernel_runner.START_ATTEMPTS)
         self.assertFalse(result.ok)
-        self.assertEqual(run_notebooks.START_ATTEMPTS, calls)
+        self.assertEqual(kernel_runner.START_ATTEMPTS, calls)
         self.assertIn("Kernel didn't respond", result.problems[0])
 
 

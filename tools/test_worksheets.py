@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import check_worksheets as cw  # noqa: E402
 import exercise_registry  # noqa: E402
+import worksheet_model as wm  # noqa: E402
 
 STUB = '''package bn.exercises;
 
@@ -82,8 +83,8 @@ class Parsing(unittest.TestCase):
         cell = "public int a() {\n    return 1;\n}\n\n// Run this cell.\nWorksheet.check1_1(x -> mean(x),\n    null);"
         nb = {"cells": [code("%classpath x"), code(cell, ["exercise-1.1"]), code("System.out.println(1);")]}
         self.assertEqual(cw.worksheets(nb), [("1.1", 1, 1)])
-        self.assertEqual(cw.methods_part(cell), "public int a() {\n    return 1;\n}\n\n// Run this cell.\n")
-        self.assertEqual(cw.check_part(cell), "// Run this cell.\nWorksheet.check1_1(x -> mean(x),\n    null);")
+        self.assertEqual(wm.methods_part(cell), "public int a() {\n    return 1;\n}\n\n// Run this cell.\n")
+        self.assertEqual(wm.check_part(cell), "// Run this cell.\nWorksheet.check1_1(x -> mean(x),\n    null);")
         replaced = cw.with_methods(cell, "public int b() { return 2; }")
         self.assertEqual(replaced, "public int b() { return 2; }\n\n// Run this cell.\nWorksheet.check1_1(x -> mean(x),\n    null);")
         self.assertIn('int broken = "not a number";', cw.broken("public int b() {\n return 2; }"))

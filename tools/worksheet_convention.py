@@ -18,14 +18,9 @@ import re
 import sys
 from pathlib import Path
 
-TAG = re.compile(r"^exercise-(\d+)\.(\d+)$")
-CHECK_CALL = re.compile(r"^\s*Worksheet\.check(\d+)_(\d+)\s*\(", re.MULTILINE)
+from worksheet_model import CHECK_LINE, exercise_tag, source
+
 LEAD = "// Run this cell: it defines your methods above, then checks them.\n"
-
-
-def source(cell) -> str:
-    s = cell.get("source", "")
-    return "".join(s) if isinstance(s, list) else s
 
 
 def convert(nb: dict) -> list:
@@ -35,14 +30,12 @@ def convert(nb: dict) -> list:
     i = 0
     while i < len(cells):
         cell = cells[i]
-        tags = [TAG.match(t) for t in cell.get("metadata", {}).get("tags", [])]
-        tags = [t for t in tags if t]
-        if cell.get("cell_type") != "code" or not tags or CHECK_CALL.search(source(cell)):
+        number = exercise_tag(cell)
+        if cell.get("cell_type") != "code" or number is None or CHECK_LINE.search(source(cell)):
             i += 1
             continue
-        number = f"{tags[0].group(1)}.{tags[0].group(2)}"
         nxt = next((j for j in range(i + 1, len(cells)) if cells[j].get("cell_type") == "code"), None)
-        call = CHECK_CALL.search(source(cells[nxt])) if nxt is not None else None
+        call = CHECK_LINE.search(source(cells[nxt])) if nxt is not None else None
         if call is None or f"{call.group(1)}.{call.group(2)}" != number:
             raise ValueError(f"the cell tagged exercise-{number} (cell index {i}) is not followed by a code cell "
                              f"calling Worksheet.check{number.replace('.', '_')}(...)")

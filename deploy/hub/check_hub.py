@@ -23,7 +23,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,13 +30,15 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tools"))
 import bnhub  # noqa: E402
+from jupyter_api import Api, free_port, run_cells, stop_group  # noqa: E402  (REST and kernel websocket, as check_lab)
+from stage_report import Failures  # noqa: E402
 
 START_TIMEOUT_S = 300       # the machine may be busy: set-up, the release and JupyterHub's start
 SPAWN_TIMEOUT_S = 180
@@ -53,41 +54,6 @@ def log(msg: str) -> None:
     print(f"[hub] {msg}", flush=True)
 
 
-class Failures(list):
-    def check(self, ok: bool, good: str, bad: str) -> bool:
-        if ok:
-            log(f"ok   {good}")
-        else:
-            log(f"FAIL {bad}")
-            self.append(bad)
-        return ok
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Api:
-    def __init__(self, base: str, token: str):
-        self.base, self.token = base, token
-
-    def call(self, path: str, method: str = "GET", body=None, expect=(200, 201, 202, 204)):
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.base + path, data=data, method=method,
-                                     headers={"Authorization": f"token {self.token}",
-                                              "Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(req, timeout=60) as r:
-                status, text = r.status, r.read().decode()
-        except urllib.error.HTTPError as e:
-            status, text = e.code, e.read().decode(errors="replace")
-        if status not in expect:
-            raise RuntimeError(f"{method} {path} answered {status}, expected {expect}: {text[:300]}")
-        return json.loads(text) if text.strip().startswith(("{", "[")) else status
-
-
 def status_of(base: str, token: str, path: str) -> int:
     """HTTP status of GET path with the given token, without following redirects (a redirect means 'log in')."""
     class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -100,50 +66,6 @@ def status_of(base: str, token: str, path: str) -> int:
             return r.status
     except urllib.error.HTTPError as e:
         return e.code
-
-
-def run_cells(server: str, token: str, kernel_id: str, cells: list[str]) -> list[str]:
-    """Runs each cell on a kernel over the server's websocket (as JupyterLab does); returns each cell's
-    text/plain result (or its printed output). Raises with the kernel's error if a cell fails."""
-    from tornado.httpclient import HTTPRequest
-    from tornado.ioloop import IOLoop
-    from tornado.websocket import websocket_connect
-
-    async def talk() -> list[str]:
-        url = server.replace("http://", "ws://") + f"api/kernels/{kernel_id}/channels"
-        ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"}))
-        answers = []
-        session = uuid.uuid4().hex
-        for code in cells:
-            msg_id = uuid.uuid4().hex
-            ws.write_message(json.dumps({
-                "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "check_hub",
-                           "session": session, "version": "5.3"},
-                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-                            "allow_stdin": False, "stop_on_error": True}}))
-            result, printed = None, []
-            while True:
-                raw = await ws.read_message()
-                if raw is None:
-                    raise RuntimeError("the kernel's websocket closed")
-                msg = json.loads(raw)
-                if msg.get("parent_header", {}).get("msg_id") != msg_id:
-                    continue
-                kind = msg["header"]["msg_type"]
-                if kind == "execute_result":
-                    result = msg["content"]["data"].get("text/plain")
-                elif kind == "stream":
-                    printed.append(msg["content"]["text"])
-                elif kind == "error":
-                    raise RuntimeError(f"cell {code[:60]!r}: {msg['content']['ename']}: {msg['content']['evalue']}")
-                elif kind == "status" and msg["content"]["execution_state"] == "idle":
-                    break
-            answers.append(result if result is not None else "".join(printed).strip())
-        ws.close()
-        return answers
-
-    return IOLoop.current().run_sync(talk, timeout=KERNEL_TIMEOUT_S)
 
 
 def pull_through_link(url: str, token: str) -> list[str]:
@@ -245,7 +167,7 @@ def main() -> int:
     hub_log.parent.mkdir(parents=True, exist_ok=True)
     log(f"mode: {'root: one system account per student' if system_users else 'not root: one shared account'}; "
         f"hub log: {hub_log.relative_to(ROOT)}")
-    failures = Failures()
+    failures = Failures("hub")
     start = time.monotonic()
     # The hub hides solutions/, .git and target/ from other accounts (root mode); the check puts the modes back.
     modes = {p: p.stat().st_mode for p in (ROOT / n for n in bnhub.INSTRUCTOR_ONLY) if p.exists()}
@@ -309,7 +231,7 @@ def main() -> int:
                      f'java.nio.file.Files.isReadable(java.nio.file.Path.of("/home/{other}"))',
                      f'java.nio.file.Files.isReadable(java.nio.file.Path.of("{ROOT}/solutions"))',
                      f'java.nio.file.Files.isReadable(java.nio.file.Path.of("{state}/secret/admin-token"))']
-            answers = run_cells(f"{base}/user/{me}/", api.token, kernel, cells)
+            answers = run_cells(f"{base}/user/{me}/", api.token, kernel, cells, KERNEL_TIMEOUT_S, "check_hub")
             failures.check(answers[1] == LIB_ANSWER,
                            f"{me}: a Java cell using the lib answered {answers[1]!r} after {time.monotonic() - t0:.0f}s",
                            f"{me}: the lib cell answered {answers[1]!r}, expected {LIB_ANSWER!r}")
@@ -436,16 +358,7 @@ def _exists(name: str) -> bool:
 
 def stop_hub(hub: subprocess.Popen) -> bool:
     """SIGTERM, as Ctrl-C would: JupyterHub stops every student's server and the proxy, then exits."""
-    if hub.poll() is not None:
-        return True
-    os.killpg(hub.pid, signal.SIGTERM)
-    try:
-        hub.wait(STOP_TIMEOUT_S)
-        return True
-    except subprocess.TimeoutExpired:
-        os.killpg(hub.pid, signal.SIGKILL)
-        hub.wait()
-        return False
+    return stop_group(hub, STOP_TIMEOUT_S)
 
 
 if __name__ == "__main__":

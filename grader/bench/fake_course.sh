@@ -29,5 +29,37 @@ fi
 # The launcher the course uses: a fast-starting JVM with a class-data archive of the grader (see the script).
 GRADER_JAVA=("$ROOT/tools/grader/bn-grader")
 
+# A fake submission as the grader's tests build it (FakeSubmissions, which says how): 'good' as stored; any other
+# variant is the good submission's sources, then the variant folder's own files over them, less the files its
+# removed.txt lists, with the changes its edits.txt describes.
+fake_submission() {
+  local variant="$1" dest="$2"
+  rm -rf "$dest" && mkdir -p "$dest/exercises/src"
+  if [[ "$variant" == good ]]; then
+    cp -r "$FAKE/submissions/good/." "$dest/"
+    return
+  fi
+  cp -r "$FAKE/submissions/good/exercises/src/main" "$dest/exercises/src/"
+  cp -r "$FAKE/submissions/$variant/." "$dest/"
+  python3 - "$dest" <<'PY'
+import pathlib, sys
+dest = pathlib.Path(sys.argv[1])
+def lines(name):
+    f = dest / name
+    found = [l for l in f.read_text().splitlines() if l.strip() and not l.startswith("#")] if f.exists() else []
+    f.unlink(missing_ok=True)
+    return found
+for path in lines("removed.txt"):
+    (dest / path.strip()).unlink()
+edits = lines("edits.txt")
+for where, old, new in zip(edits[0::3], edits[1::3], edits[2::3]):
+    file = dest / where[len("in "):].strip()
+    text = file.read_text()
+    old, new = (s.split(" ", 1)[1].strip().replace("\\n", "\n") for s in (old, new))
+    assert text.count(old) == 1, f"{old!r} does not stand exactly once in {file}"
+    file.write_text(text.replace(old, new))
+PY
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
 now() { date +%s.%N; }

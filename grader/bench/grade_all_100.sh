@@ -24,7 +24,7 @@ for i in $(seq -w 1 "$COUNT"); do
       find "$tmp" -name '*.java' -exec sh -c "printf '\n// student $i\n' >> \"\$1\"" _ {} \;
       (cd "$tmp" && zip -q -r "$CLASS/$name.zip" .) ;;
     *)
-      cp -r "$FAKE/submissions/$v" "$CLASS/$name"
+      fake_submission "$v" "$CLASS/$name"
       find "$CLASS/$name" -name '*.java' -path '*src/main*' -exec sh -c "printf '\n// student $i\n' >> \"\$1\"" _ {} \; ;;
   esac
 done

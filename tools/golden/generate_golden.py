@@ -104,6 +104,24 @@ PYTORCH_CASES = [
 ]
 
 
+def case_record(name, module, layout, shape, channel_axis, eps, momentum, data, train, steps, y_eval) -> dict:
+    """One case of a golden file: its settings, the inputs, what the framework computed in training and in eval."""
+    return {
+        "name": name,
+        "module": module,
+        "layout": layout,
+        "shape": list(shape),
+        "channel_axis": channel_axis,
+        "eps": eps,
+        "momentum": momentum,
+        "gamma": flat(data.gamma),
+        "beta": flat(data.beta),
+        "train": train,
+        "steps": steps,
+        "eval": {"x": flat(data.x_eval), "y": flat(y_eval)},
+    }
+
+
 def generate_pytorch():
     import torch
 
@@ -159,20 +177,8 @@ def generate_pytorch():
             y_eval = layer(torch.from_numpy(data.x_eval.copy()))
         assert int(layer.num_batches_tracked) == NUM_STEPS
 
-        cases.append({
-            "name": name,
-            "module": module,
-            "layout": layout,
-            "shape": list(shape),
-            "channel_axis": channel_axis,
-            "eps": eps,
-            "momentum": momentum,
-            "gamma": flat(data.gamma),
-            "beta": flat(data.beta),
-            "train": train,
-            "steps": steps,
-            "eval": {"x": flat(data.x_eval), "y": flat(y_eval.numpy())},
-        })
+        cases.append(case_record(name, module, layout, shape, channel_axis, eps, momentum, data, train, steps,
+                                 y_eval.numpy()))
 
     versions = {
         "python": platform.python_version(),
@@ -268,20 +274,8 @@ def generate_keras():
             steps.append({"x": flat(xs), "running_mean": rm, "running_var": rv})
         y_eval = layer(jnp.asarray(data.x_eval), training=False)
 
-        cases.append({
-            "name": name,
-            "module": "BatchNormalization",
-            "layout": layout,
-            "shape": list(shape),
-            "channel_axis": channel_axis,
-            "eps": eps,
-            "momentum": momentum,
-            "gamma": flat(data.gamma),
-            "beta": flat(data.beta),
-            "train": train,
-            "steps": steps,
-            "eval": {"x": flat(data.x_eval), "y": flat(y_eval)},
-        })
+        cases.append(case_record(name, "BatchNormalization", layout, shape, channel_axis, eps, momentum, data, train,
+                                 steps, y_eval))
 
     versions = {
         "python": platform.python_version(),

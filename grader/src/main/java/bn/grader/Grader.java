@@ -1,18 +1,15 @@
 package bn.grader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import bn.grader.call.CallSession;
 import bn.grader.call.ChildJars;
@@ -31,6 +28,7 @@ import bn.grader.run.TestOutcome;
 import bn.grader.run.TestRunner;
 import bn.grader.submission.Submission;
 import bn.grader.submission.SubmissionLoader;
+import bn.grader.sandbox.Scratch;
 
 /**
  * The grading pipeline: read the submission, compile it, admit its classes and tests ({@link TestAdmission}), run the
@@ -154,7 +152,7 @@ public final class Grader implements AutoCloseable {
                 child.close();
             }
             if (work != null) {
-                deleteQuietly(work);
+                Scratch.deleteQuietly(work);
             }
         }
     }
@@ -184,15 +182,5 @@ public final class Grader implements AutoCloseable {
     public void close() {
         spare.close();
         compiler.close();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // Scratch space; the OS cleans it eventually.
-        }
     }
 }

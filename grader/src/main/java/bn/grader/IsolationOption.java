@@ -1,6 +1,8 @@
 package bn.grader;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import bn.grader.sandbox.Isolation;
 
@@ -9,16 +11,15 @@ final class IsolationOption {
     private IsolationOption() {
     }
 
-    /** @return null for auto, else the mode named */
+    /** @return null for auto, else the mode named (by {@link Isolation#option()}, or {@code bwrap}) */
     static Isolation parse(String text) {
         String t = text == null ? "auto" : text.strip().toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case "", "auto" -> null;
-            case "bubblewrap", "bwrap" -> Isolation.BUBBLEWRAP;
-            case "separate-user" -> Isolation.SEPARATE_USER;
-            case "process-group" -> Isolation.PROCESS_GROUP;
-            default -> throw new IllegalArgumentException("unknown isolation '" + text
-                    + "': expected auto, bubblewrap, separate-user or process-group");
-        };
+        if (t.isEmpty() || t.equals("auto")) {
+            return null;
+        }
+        String name = t.equals("bwrap") ? Isolation.BUBBLEWRAP.option() : t;
+        return Arrays.stream(Isolation.values()).filter(i -> i.option().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown isolation '" + text + "': expected auto, "
+                        + Arrays.stream(Isolation.values()).map(Isolation::option).collect(Collectors.joining(", "))));
     }
 }

@@ -1,5 +1,6 @@
 package bn.grader;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -20,58 +21,78 @@ class AllowlistTest {
         return new Reference(owner, member, "bn.exercises.Ex", "run");
     }
 
+    /** Every use listed (a line: an owner, its members, and "# why" if need be) is allowed in exercise 4.1. */
+    private static void assertAllowed(Allowlist rules, String listed) {
+        uses(listed).forEach(use -> assertTrue(rules.allows(use, "4.1"), use.owner() + "." + use.member() + " is allowed"));
+    }
+
+    /** Every use listed (a line: an owner, its members, and "# why" if need be) is forbidden in exercise 4.1. */
+    private static void assertForbidden(Allowlist rules, String listed) {
+        uses(listed).forEach(use -> assertFalse(rules.allows(use, "4.1"), use.owner() + "." + use.member() + " is forbidden"));
+    }
+
+    private static List<Reference> uses(String lines) {
+        return lines.lines().map(line -> line.replaceAll("#.*", "").strip().split(" +"))
+                .flatMap(words -> Arrays.stream(words, 1, words.length).map(member -> call(words[0], member))).toList();
+    }
+
     @Test
     void theBundledListAllowsEverydayCodeAndForbidsEscapes() {
         Allowlist rules = Allowlist.bundled();
-        assertTrue(rules.allows(call("java.lang.Math", "sqrt"), "4.1"));
-        assertTrue(rules.allows(call("java.util.ArrayList", "add"), "4.1"));
-        assertTrue(rules.allows(call("java.util.Map$Entry", "getKey"), "4.1"));
-        assertTrue(rules.allows(call("java.lang.IllegalArgumentException", "<init>"), "4.1"));
-        assertTrue(rules.allows(call("java.lang.System", "out"), "4.1"));
-        assertTrue(rules.allows(call("java.io.PrintStream", "println"), "4.1"));
-        assertTrue(rules.allows(call("bn.tensor.Tensor", "minus"), "4.1"));
+        assertAllowed(rules, """
+                java.lang.Math sqrt
+                java.util.ArrayList add
+                java.util.Map$Entry getKey
+                java.lang.IllegalArgumentException <init>
+                java.lang.System out
+                java.io.PrintStream println
+                bn.tensor.Tensor minus
+                """);
         assertTrue(rules.allows(call("java.lang.Class", null), "4.1"), "a Class-typed parameter is only a type");
 
-        assertFalse(rules.allows(call("java.lang.System", "exit"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.System", "getenv"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.System", "setOut"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.Runtime", "getRuntime"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.ProcessBuilder", "<init>"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.Thread", "start"), "4.1"));
-        assertFalse(rules.allows(call("java.util.concurrent.CompletableFuture", "supplyAsync"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.Class", "forName"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.Class", "getDeclaredFields"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.reflect.Method", "invoke"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.invoke.MethodHandles", "lookup"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.ClassLoader", "getResource"), "4.1"));
-        assertFalse(rules.allows(call("java.io.FileOutputStream", "<init>"), "4.1"));
-        assertFalse(rules.allows(call("java.io.PrintStream", "<init>"), "4.1"), "new PrintStream(\"file\") opens a file");
-        assertFalse(rules.allows(call("java.nio.file.Files", "readAllBytes"), "4.1"));
-        assertFalse(rules.allows(call("java.net.Socket", "<init>"), "4.1"));
-        assertFalse(rules.allows(call("sun.misc.Unsafe", "getUnsafe"), "4.1"));
-        assertFalse(rules.allows(call("java.util.Timer", "<init>"), "4.1"));
-        assertFalse(rules.allows(call("java.util.ArrayList", "parallelStream"), "4.1"));
-        assertFalse(rules.allows(call("java.util.stream.IntStream", "parallel"), "4.1"));
-        assertFalse(rules.allows(call("java.util.Arrays", "parallelSort"), "4.1"));
-        assertFalse(rules.allows(call("bn.batchnorm.Algorithm1", "forward"), "4.1"));
-        assertFalse(rules.allows(call("bn.grader.child.CallRunner", "main"), "4.1"));
+        assertForbidden(rules, """
+                java.lang.System exit getenv setOut
+                java.lang.Runtime getRuntime
+                java.lang.ProcessBuilder <init>
+                java.lang.Thread start
+                java.util.concurrent.CompletableFuture supplyAsync
+                java.lang.Class forName getDeclaredFields
+                java.lang.reflect.Method invoke
+                java.lang.invoke.MethodHandles lookup
+                java.lang.ClassLoader getResource
+                java.io.FileOutputStream <init>
+                java.io.PrintStream <init>    # new PrintStream("file") opens a file
+                java.nio.file.Files readAllBytes
+                java.net.Socket <init>
+                sun.misc.Unsafe getUnsafe
+                java.util.Timer <init>
+                java.util.ArrayList parallelStream
+                java.util.stream.IntStream parallel
+                java.util.Arrays parallelSort
+                bn.batchnorm.Algorithm1 forward
+                bn.grader.child.CallRunner main
+                """);
     }
 
     @Test
     void backgroundExecutionIsForbiddenHoweverItIsReached() {
         Allowlist rules = Allowlist.bundled();
-        assertFalse(rules.allows(call("java.util.stream.StreamSupport", "stream"), "4.1"), "stream(spliterator, true)");
-        assertFalse(rules.allows(call("java.util.Spliterators", "spliterator"), "4.1"));
-        assertFalse(rules.allows(call("java.util.stream.Stream", "parallel"), "4.1"));
-        assertFalse(rules.allows(call("java.util.stream.BaseStream", "parallel"), "4.1"));
-        assertFalse(rules.allows(call("java.util.Collection", "parallelStream"), "4.1"));
-        assertFalse(rules.allows(call("java.util.Arrays", "parallelSetAll"), "4.1"));
-        assertFalse(rules.allows(call("java.util.concurrent.Executors", "newFixedThreadPool"), "4.1"));
-        assertFalse(rules.allows(call("java.util.concurrent.ForkJoinPool", "commonPool"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.ref.Cleaner", "create"), "4.1"));
-        assertFalse(rules.allows(call("java.util.TimerTask", "<init>"), "4.1"));
-        assertFalse(rules.allows(call("java.lang.Object", "finalize"), "4.1"));
-        assertTrue(rules.allows(call("java.util.stream.IntStream", "sum"), "4.1"), "sequential streams stay allowed");
+        assertForbidden(rules, """
+                java.util.stream.StreamSupport stream    # stream(spliterator, true)
+                java.util.Spliterators spliterator
+                java.util.stream.Stream parallel
+                java.util.stream.BaseStream parallel
+                java.util.Collection parallelStream
+                java.util.Arrays parallelSetAll
+                java.util.concurrent.Executors newFixedThreadPool
+                java.util.concurrent.ForkJoinPool commonPool
+                java.lang.ref.Cleaner create
+                java.util.TimerTask <init>
+                java.lang.Object finalize
+                """);
+        assertAllowed(rules, """
+                java.util.stream.IntStream sum    # sequential streams stay allowed
+                """);
     }
 
     @Test

@@ -79,7 +79,7 @@ class CommandLineTest {
         FakeCourse.deleteTree(out);
         Files.createDirectories(dir);
         for (String v : List.of("good", "compileerror", "loop", "missing")) {
-            copyTree(FakeCourse.submission(v), dir.resolve("student-" + v));
+            FakeSubmissions.copyTree(FakeCourse.submission(v), dir.resolve("student-" + v));
         }
         Files.writeString(dir.resolve("student-broken.zip"), "not a zip");
         Files.copy(FakeCourse.resource("notebook/worksheet.ipynb"), dir.resolve("student-notebook.ipynb"));
@@ -126,19 +126,6 @@ class CommandLineTest {
                 assertTrue(after.get(i).startsWith("student-good,0.0,"), after.get(i));
             } else {
                 assertEquals(before.get(i), after.get(i));
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
             }
         }
     }

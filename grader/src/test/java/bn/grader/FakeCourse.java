@@ -29,7 +29,8 @@ import bn.grader.sandbox.Sandboxes;
 /**
  * The grader's own small course, independent of the real exercises: three fake exercises (1.1 mean, 1.2 a static
  * scaler, 2.1 centering with bn.tensor), their graded tests compiled into a graded-tests jar once per test JVM, and
- * submissions in src/test/resources/fake/submissions.
+ * submissions in src/test/resources/fake/submissions: the good one whole, every other as what differs
+ * ({@link FakeSubmissions}).
  */
 final class FakeCourse {
     static final Limits TEST_LIMITS = new Limits(Duration.ofSeconds(30), Duration.ofSeconds(3), 256, 64 * 1024);
@@ -56,8 +57,9 @@ final class FakeCourse {
         }
     }
 
+    /** A fake submission: {@code good} as stored, any other variant built from it ({@link FakeSubmissions}). */
     static Path submission(String variant) {
-        return resource("submissions/" + variant);
+        return FakeSubmissions.get(variant);
     }
 
     static synchronized Path gradedTestsJar() {

@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import bn.grader.child.CallProtocol;
+import bn.grader.child.MessageReader;
+import bn.grader.child.MessageWriter;
+import bn.grader.child.Ref;
+import bn.grader.child.Refs;
 import bn.tensor.Tensor;
 
 /**
@@ -55,14 +59,14 @@ public final class ForgedChild {
     }
 
     private static void answer(boolean typed, InputStream in, OutputStream out) throws Exception {
-        CallProtocol.Refs refs = new CallProtocol.Refs() {
+        Refs refs = new Refs() {
             @Override
-            public CallProtocol.Ref refOf(Object value) {
+            public Ref refOf(Object value) {
                 return null;
             }
 
             @Override
-            public Object resolve(CallProtocol.Ref ref) {
+            public Object resolve(Ref ref) {
                 return new Object();
             }
 
@@ -71,11 +75,11 @@ public final class ForgedChild {
                 return Object.class;
             }
         };
-        CallProtocol.send(out, new CallProtocol.Writer(CallProtocol.READY, refs).toBytes());
+        CallProtocol.send(out, CallProtocol.write(CallProtocol.READY, refs).toBytes());
         for (byte[] frame = CallProtocol.receive(in); frame != null; frame = CallProtocol.receive(in)) {
-            CallProtocol.Reader request = new CallProtocol.Reader(frame, refs);
+            MessageReader request = CallProtocol.read(frame, refs);
             switch (request.kind()) {
-                case CallProtocol.OUTPUT -> CallProtocol.send(out, new CallProtocol.Writer(CallProtocol.PRINTED, refs)
+                case CallProtocol.OUTPUT -> CallProtocol.send(out, CallProtocol.write(CallProtocol.PRINTED, refs)
                         .text("PASSED 100/100").toBytes());
                 case CallProtocol.NEW, CallProtocol.CALL -> {
                     boolean construct = request.kind() == CallProtocol.NEW;
@@ -91,7 +95,7 @@ public final class ForgedChild {
                     for (int i = 0; i < n; i++) {
                         request.value();
                     }
-                    CallProtocol.Writer answer = new CallProtocol.Writer(CallProtocol.RETURNED, refs);
+                    MessageWriter answer = CallProtocol.write(CallProtocol.RETURNED, refs);
                     answer.value(typed ? wrongValueFor(descriptor) : "PASSED");
                     for (int i = 0; i < n; i++) {
                         answer.value(null);

@@ -1,15 +1,19 @@
 package bn.grader.call;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.objectweb.asm.Type;
 
 import bn.grader.child.CallProtocol;
+import bn.grader.child.MessageReader;
+import bn.grader.child.MessageWriter;
+import bn.grader.child.Primitive;
+import bn.grader.child.ProtocolException;
+import bn.grader.child.Ref;
+import bn.grader.child.Refs;
+import bn.grader.child.Thrown;
 import bn.grader.run.Limits;
 
 /**
@@ -21,7 +25,7 @@ import bn.grader.run.Limits;
  * <p>Nothing the child sends is a verdict: its answers are values (decoded with bounds, checked against the called
  * method's result type) or exceptions, and the grader's tests judge them.
  */
-public final class CallSession implements CallProtocol.Refs, AutoCloseable {
+public final class CallSession implements Refs, AutoCloseable {
     /** The class loader that defines the stand-ins of one test knows its session. */
     public interface Owner {
         CallSession session();
@@ -44,8 +48,8 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
     private long testDeadline;
     private long submissionDeadline;
     private ClassLoader loader;
-    private final Map<Object, CallProtocol.Ref> refs = new IdentityHashMap<>();
-    private final Map<CallProtocol.Ref, Object> standIns = new HashMap<>();
+    private final Map<Object, Ref> refs = new IdentityHashMap<>();
+    private final Map<Ref, Object> standIns = new HashMap<>();
     private Object binding;
 
     /**
@@ -63,7 +67,7 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
     }
 
     private boolean load(StudentProcess p) {
-        CallProtocol.Writer load = new CallProtocol.Writer(CallProtocol.LOAD, this).number(classes.size());
+        MessageWriter load = CallProtocol.write(CallProtocol.LOAD, this).number(classes.size());
         classes.forEach((name, bytes) -> load.text(name).bytes(bytes));
         return p.send(load.toBytes());
     }
@@ -89,7 +93,7 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
                 return;
             }
         }
-        if (!process.send(new CallProtocol.Writer(CallProtocol.RESET, this).toBytes())) {
+        if (!process.send(CallProtocol.write(CallProtocol.RESET, this).toBytes())) {
             lost(StudentProcess.Silence.ENDED);
         }
     }
@@ -104,23 +108,23 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
         if (stop != null || process == null) {
             return "";
         }
-        CallProtocol.Reader answer = exchange(new CallProtocol.Writer(CallProtocol.OUTPUT, this).toBytes(),
+        MessageReader answer = exchange(CallProtocol.write(CallProtocol.OUTPUT, this).toBytes(),
                 System.nanoTime() + 5_000_000_000L);
         try {
             if (answer.kind() != CallProtocol.PRINTED) {
-                throw new CallProtocol.ProtocolException("answered OUTPUT with message kind " + answer.kind());
+                throw new ProtocolException("answered OUTPUT with message kind " + answer.kind());
             }
             String text = answer.text();
             answer.end();
             return text == null ? "" : text;
-        } catch (CallProtocol.ProtocolException e) {
+        } catch (ProtocolException e) {
             garbled(e.getMessage());
             return "";
         }
     }
 
     public void construct(Object self, String owner, String descriptor, Object[] args) {
-        CallProtocol.Writer request = new CallProtocol.Writer(CallProtocol.NEW, this).text(owner).text(descriptor);
+        MessageWriter request = CallProtocol.write(CallProtocol.NEW, this).text(owner).text(descriptor);
         arguments(request, args);
         binding = self;
         try {
@@ -134,29 +138,29 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
     }
 
     public Object call(String owner, String method, String descriptor, Object self, Object[] args) {
-        CallProtocol.Writer request = new CallProtocol.Writer(CallProtocol.CALL, this).text(owner).text(method)
+        MessageWriter request = CallProtocol.write(CallProtocol.CALL, this).text(owner).text(method)
                 .text(descriptor).value(self);
         arguments(request, args);
         return answer(request, descriptor, args, null);
     }
 
-    private static void arguments(CallProtocol.Writer request, Object[] args) {
+    private static void arguments(MessageWriter request, Object[] args) {
         request.number(args.length);
         for (Object a : args) {
             request.value(a);
         }
     }
 
-    private Object answer(CallProtocol.Writer request, String descriptor, Object[] args, String constructed) {
-        CallProtocol.Reader answer = exchange(request.toBytes(), Math.min(testDeadline, submissionDeadline));
+    private Object answer(MessageWriter request, String descriptor, Object[] args, String constructed) {
+        MessageReader answer = exchange(request.toBytes(), Math.min(testDeadline, submissionDeadline));
         try {
             if (answer.kind() == CallProtocol.THREW) {
-                CallProtocol.Thrown thrown = answer.thrown();
+                Thrown thrown = answer.thrown();
                 answer.end();
-                throw sneaky(rebuild(thrown));
+                throw sneaky(StudentException.rebuild(thrown));
             }
             if (answer.kind() != CallProtocol.RETURNED) {
-                throw new CallProtocol.ProtocolException("answered a call with message kind " + answer.kind());
+                throw new ProtocolException("answered a call with message kind " + answer.kind());
             }
             Object value = answer.value();
             if (constructed == null) {
@@ -171,14 +175,14 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
             }
             answer.end();
             return value;
-        } catch (CallProtocol.ProtocolException e) {
+        } catch (ProtocolException e) {
             garbled(e.getMessage());
             throw new StudentCodeStopped(stop.message());
         }
     }
 
     /** Sends a request and reads its answer; on silence, stops student code and throws into the test. */
-    private CallProtocol.Reader exchange(byte[] request, long deadline) {
+    private MessageReader exchange(byte[] request, long deadline) {
         if (stop != null) {
             throw new StudentCodeStopped(stop.message());
         }
@@ -193,7 +197,7 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
                 throw new StudentCodeStopped(stop.message());
             }
             try {
-                CallProtocol.Reader reader = new CallProtocol.Reader((byte[]) answer, this);
+                MessageReader reader = CallProtocol.read((byte[]) answer, this);
                 if (reader.kind() == CallProtocol.READY) {
                     continue; // a freshly started child says so first
                 }
@@ -238,66 +242,27 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
         }
     }
 
+    /** Refuses a value that is not of the called method's result type (a null for an object type is fine). */
     private void checkResult(String descriptor, Object value) {
         Type result = Type.getReturnType(descriptor);
-        Class<?> expected = switch (result.getSort()) {
-            case Type.VOID -> null;
-            case Type.BOOLEAN -> Boolean.class;
-            case Type.BYTE -> Byte.class;
-            case Type.SHORT -> Short.class;
-            case Type.CHAR -> Character.class;
-            case Type.INT -> Integer.class;
-            case Type.LONG -> Long.class;
-            case Type.FLOAT -> Float.class;
-            case Type.DOUBLE -> Double.class;
-            default -> {
-                try {
-                    yield Class.forName(result.getSort() == Type.ARRAY ? result.getDescriptor().replace('/', '.')
-                            : result.getClassName(), false, loader);
-                } catch (ClassNotFoundException | LinkageError e) {
-                    throw new CallProtocol.ProtocolException("a result of unknown type " + result.getClassName());
-                }
-            }
+        boolean fits = switch (result.getSort()) {
+            case Type.VOID -> value == null;
+            case Type.ARRAY, Type.OBJECT -> value == null || resultClass(result).isInstance(value);
+            default -> Primitive.ofCode(result.getDescriptor().charAt(0)).boxed().isInstance(value);
         };
-        boolean fits = expected == null ? value == null
-                : result.getSort() < Type.ARRAY ? expected.isInstance(value) : value == null || expected.isInstance(value);
         if (!fits) {
-            throw new CallProtocol.ProtocolException("a " + (value == null ? "null" : value.getClass().getName())
+            throw new ProtocolException("a " + (value == null ? "null" : value.getClass().getName())
                     + " where the method returns " + result.getClassName());
         }
     }
 
-    /** The student's exception as one the tests can catch: the JDK class it is or extends, with its message and frames. */
-    static Throwable rebuild(CallProtocol.Thrown t) {
-        List<String> chain = new java.util.ArrayList<>();
-        chain.add(t.className());
-        chain.addAll(t.superclasses());
-        for (String name : chain) {
-            if (!name.startsWith("java.")) {
-                continue;
-            }
-            try {
-                Class<?> c = Class.forName(name, false, null);
-                if ((VirtualMachineError.class.isAssignableFrom(c) && c != StackOverflowError.class)
-                        || c.getName().equals("java.lang.ThreadDeath")) {
-                    break; // never thrown inside the grader: JUnit would not survive an OutOfMemoryError
-                }
-                if (!Throwable.class.isAssignableFrom(c) || Modifier.isAbstract(c.getModifiers())) {
-                    continue;
-                }
-                Constructor<?> make = c.getConstructor(String.class);
-                String message = name.equals(t.className()) ? t.message()
-                        : t.className() + (t.message() == null ? "" : ": " + t.message());
-                Throwable rebuilt = (Throwable) make.newInstance(message);
-                rebuilt.setStackTrace(t.frames().toArray(StackTraceElement[]::new));
-                return rebuilt;
-            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                // Try its superclass.
-            }
+    private Class<?> resultClass(Type result) {
+        try {
+            return Class.forName(result.getSort() == Type.ARRAY ? result.getDescriptor().replace('/', '.')
+                    : result.getClassName(), false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new ProtocolException("a result of unknown type " + result.getClassName());
         }
-        RuntimeException fallback = new RuntimeException(t.className() + (t.message() == null ? "" : ": " + t.message()));
-        fallback.setStackTrace(t.frames().toArray(StackTraceElement[]::new));
-        return fallback;
     }
 
     @SuppressWarnings("unchecked")
@@ -306,11 +271,11 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
     }
 
     @Override
-    public CallProtocol.Ref refOf(Object value) {
+    public Ref refOf(Object value) {
         if (!(value instanceof StandIn)) {
             return null;
         }
-        CallProtocol.Ref ref = refs.get(value);
+        Ref ref = refs.get(value);
         if (ref == null) {
             throw new IllegalArgumentException("an object of " + value.getClass().getName()
                     + " made in an earlier test cannot be used in this one");
@@ -319,7 +284,7 @@ public final class CallSession implements CallProtocol.Refs, AutoCloseable {
     }
 
     @Override
-    public Object resolve(CallProtocol.Ref ref) {
+    public Object resolve(Ref ref) {
         if (binding != null) {
             Object self = binding;
             binding = null;

@@ -1,24 +1,19 @@
 package bn.grader.call;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import bn.grader.child.CallRunner;
+import bn.grader.sandbox.ChildJar;
 import bn.tensor.Tensor;
 
 /**
@@ -75,45 +70,6 @@ public record ChildJars(Path runner, Path tensor) {
         if (entries.isEmpty()) {
             throw new IOException("no classes of " + prefix + " in " + source);
         }
-        Path jar = dir.resolve(name + "-" + digest(entries) + ".jar");
-        if (Files.isRegularFile(jar)) {
-            return readableByAll(jar);
-        }
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
-        try (OutputStream file = Files.newOutputStream(tmp); JarOutputStream out = new JarOutputStream(file)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                out.putNextEntry(new JarEntry(e.getKey()));
-                out.write(e.getValue());
-                out.closeEntry();
-            }
-        }
-        Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return readableByAll(jar);
-    }
-
-    /**
-     * The sandboxes run the child as a user of its own, which must read these jars (they hold nothing secret: the
-     * call runner and bn.tensor). A temporary file starts as owner-only, hence this.
-     */
-    private static Path readableByAll(Path jar) throws IOException {
-        try {
-            Files.setPosixFilePermissions(jar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Not a POSIX file system: no other user runs the child there.
-        }
-        return jar;
-    }
-
-    private static String digest(Map<String, byte[]> entries) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            entries.forEach((k, v) -> {
-                sha.update(k.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update(v);
-            });
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ChildJar.write(dir, name, entries);
     }
 }

@@ -6,21 +6,21 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import bn.grader.child.CallProtocol;
+import bn.grader.child.ProtocolException;
 import bn.grader.child.CallRunner;
 import bn.grader.run.Limits;
 import bn.grader.sandbox.Jail;
 import bn.grader.sandbox.ResourceLimits;
 import bn.grader.sandbox.Sandbox;
 import bn.grader.sandbox.Sandboxed;
+import bn.grader.sandbox.Scratch;
 
 /**
  * The sandbox boundary, seen from the grader: one child process that runs student code, started through a
@@ -74,7 +74,7 @@ public final class StudentProcess implements AutoCloseable {
         try {
             return new StudentProcess(sandbox.start(jail), scratch, limits);
         } catch (IOException | RuntimeException e) {
-            deleteTree(scratch);
+            Scratch.deleteQuietly(scratch);
             throw e;
         }
     }
@@ -84,7 +84,7 @@ public final class StudentProcess implements AutoCloseable {
             for (byte[] frame = CallProtocol.receive(in); frame != null; frame = CallProtocol.receive(in)) {
                 answers.put(frame);
             }
-        } catch (CallProtocol.ProtocolException e) {
+        } catch (ProtocolException e) {
             garbled = e.getMessage();
         } catch (IOException e) {
             // The process is gone.
@@ -167,16 +167,6 @@ public final class StudentProcess implements AutoCloseable {
     public void close() {
         sandboxed.killAll();
         reader.interrupt();
-        deleteTree(scratch);
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | RuntimeException e) {
-            // Scratch space; the OS cleans it eventually.
-        }
+        Scratch.deleteQuietly(scratch);
     }
 }

@@ -30,7 +30,7 @@ import java.util.Map;
  * test to the next) and an empty table of student objects. What student code prints goes to a capped buffer, never to
  * the channel.
  */
-public final class CallRunner implements CallProtocol.Refs {
+public final class CallRunner implements Refs {
     static final int OUTPUT_PER_TEST = 4 * 1024;
 
     private final Map<String, byte[]> classes = new HashMap<>();
@@ -50,9 +50,9 @@ public final class CallRunner implements CallProtocol.Refs {
         System.setOut(sink);
         System.setErr(sink);
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        CallProtocol.send(channel, new CallProtocol.Writer(CallProtocol.READY, runner).toBytes());
+        CallProtocol.send(channel, CallProtocol.write(CallProtocol.READY, runner).toBytes());
         for (byte[] frame = CallProtocol.receive(requests); frame != null; frame = CallProtocol.receive(requests)) {
-            byte[] answer = runner.handle(new CallProtocol.Reader(frame, runner));
+            byte[] answer = runner.handle(CallProtocol.read(frame, runner));
             if (answer != null) {
                 sink.flush();
                 CallProtocol.send(channel, answer);
@@ -61,7 +61,7 @@ public final class CallRunner implements CallProtocol.Refs {
         Runtime.getRuntime().halt(0);
     }
 
-    private byte[] handle(CallProtocol.Reader request) {
+    private byte[] handle(MessageReader request) {
         switch (request.kind()) {
             case CallProtocol.LOAD -> {
                 int n = request.number();
@@ -78,16 +78,16 @@ public final class CallRunner implements CallProtocol.Refs {
                 return null;
             }
             case CallProtocol.OUTPUT -> {
-                return new CallProtocol.Writer(CallProtocol.PRINTED, this).text(printed.text()).toBytes();
+                return CallProtocol.write(CallProtocol.PRINTED, this).text(printed.text()).toBytes();
             }
             case CallProtocol.NEW, CallProtocol.CALL -> {
                 return call(request);
             }
-            default -> throw new CallProtocol.ProtocolException("unknown request " + request.kind());
+            default -> throw new ProtocolException("unknown request " + request.kind());
         }
     }
 
-    private byte[] call(CallProtocol.Reader request) {
+    private byte[] call(MessageReader request) {
         boolean construct = request.kind() == CallProtocol.NEW;
         Object[] args;
         Executable target;
@@ -118,7 +118,7 @@ public final class CallRunner implements CallProtocol.Refs {
             return threw(t);
         }
         try {
-            CallProtocol.Writer answer = new CallProtocol.Writer(CallProtocol.RETURNED, this).value(result);
+            MessageWriter answer = CallProtocol.write(CallProtocol.RETURNED, this).value(result);
             // The final contents of the array arguments, so the grader's copies change as the student's did.
             for (Object arg : args) {
                 answer.value(arg != null && arg.getClass().isArray() ? arg : null);
@@ -130,7 +130,7 @@ public final class CallRunner implements CallProtocol.Refs {
     }
 
     private byte[] threw(Throwable t) {
-        return new CallProtocol.Writer(CallProtocol.THREW, this).thrown(CallProtocol.Thrown.of(t)).toBytes();
+        return CallProtocol.write(CallProtocol.THREW, this).thrown(Thrown.of(t)).toBytes();
     }
 
     private static Executable find(Class<?> owner, String name, String descriptor) throws NoSuchMethodException {
@@ -151,7 +151,7 @@ public final class CallRunner implements CallProtocol.Refs {
     }
 
     @Override
-    public CallProtocol.Ref refOf(Object value) {
+    public Ref refOf(Object value) {
         if (loader == null || value.getClass().getClassLoader() != loader) {
             return null;
         }
@@ -161,11 +161,11 @@ public final class CallRunner implements CallProtocol.Refs {
             objects.add(value);
             ids.put(value, id);
         }
-        return new CallProtocol.Ref(value.getClass().getName(), id);
+        return new Ref(value.getClass().getName(), id);
     }
 
     @Override
-    public Object resolve(CallProtocol.Ref ref) {
+    public Object resolve(Ref ref) {
         if (ref.id() < 0 || ref.id() >= objects.size()) {
             return null;
         }

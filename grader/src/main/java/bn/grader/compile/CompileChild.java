@@ -38,7 +38,7 @@ import javax.tools.ToolProvider;
  * in memory (the class files go back in the answer), until its stdin ends or it waits too long for work. Each run happens on a thread with a
  * bounded stack; running out of stack or memory, or any other failure of javac itself, is reported as
  * {@link CompileProtocol#CRASHED} so the grader can find the file to blame. Self-contained: it uses no other grader
- * class, so its classpath is the small jar {@link ChildJar} writes.
+ * class, so its classpath is the small jar {@link JavacChildJar} writes.
  *
  * <p>Arguments: the stack size in MB, then the compile classpath entries.
  */

@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import bn.grader.sandbox.Scratch;
+
 /**
  * A class-data-sharing archive for the javac child (dynamic AppCDS): javac's own classes, parsed once and mapped into
  * every later child, which roughly halves the child's start-up CPU. It is made once per JDK and classpath, in the
@@ -122,15 +124,11 @@ final class CompilerArchive {
         } finally {
             try {
                 Files.deleteIfExists(tmp);
-                if (scratch != null) {
-                    try (var walk = Files.walk(scratch)) {
-                        for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                            Files.deleteIfExists(q);
-                        }
-                    }
-                }
             } catch (IOException e) {
                 // Leftovers of a failed warm-up are harmless.
+            }
+            if (scratch != null) {
+                Scratch.deleteQuietly(scratch);
             }
         }
     }

@@ -175,7 +175,7 @@ public final class SeparateUserSandbox implements Sandbox {
             try (var entries = Files.list(root)) {
                 List<Path> owned = entries.filter(f -> ownedBy(f, uid)).toList();
                 for (Path f : owned) {
-                    deleteTree(f);
+                    Scratch.deleteQuietly(f);
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
                 // A folder that vanished or cannot be read while walking: what could be removed was removed.
@@ -188,16 +188,6 @@ public final class SeparateUserSandbox implements Sandbox {
             return ((Number) Files.getAttribute(f, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue() == uid;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static void deleteTree(Path f) {
-        try (var walk = Files.walk(f)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // Already gone, or another leftover of the same walk.
         }
     }
 

@@ -51,7 +51,8 @@ public final class Release {
     static final List<String> TOOLS = List.of("course", "tools/requirements.txt", "tools/configure_kernel.py",
             "tools/lab.py", "tools/jupyterlab-overrides.json", "tools/jupyter_server_config.json",
             "tools/jupyter_server_config.py",
-            "tools/notebook_filter.py", ".gitattributes", "tools/check_lab.py", "tools/grader/bn-grader");
+            "tools/notebook_filter.py", ".gitattributes", "tools/check_lab.py", "tools/jupyter_api.py",
+            "tools/stage_report.py", "tools/grader/bn-grader");
     static final Set<String> EXECUTABLE = Set.of("course", "tools/grader/bn-grader");
     static final String VISIBLE_TESTS_JAR = "solutions/target/graded-visible-tests.jar";
     static final String RELEASED_TESTS_JAR = "tools/grader/visible-tests.jar";
