@@ -6,7 +6,8 @@
 #   benchmarks/training-speed.sh [runs] [warm reps per run]        defaults: 5 runs of 3 warm reps
 #
 # BEFORE picks the old commit (default 2b2bff1^1, main just before the merge that brought the fused path); JAVA
-# the java command. Builds offline with Maven; the old commit goes into a temporary git worktree, removed at exit.
+# the java command; JAVA_OPTS options for both JVMs (e.g. -XX:TieredStopAtLevel=1, if the notebook kernel gets it).
+# Builds offline with Maven; the old commit goes into a temporary git worktree, removed at exit.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,6 +15,7 @@ runs=${1:-5}
 reps=${2:-3}
 before=${BEFORE:-2b2bff1^1}
 java=${JAVA:-java}
+read -r -a java_opts <<< "${JAVA_OPTS:-}"
 javac=${JAVAC:-javac}
 src="$root/benchmarks/src/main/java/bn/bench/TrainingTimes.java"
 
@@ -40,11 +42,11 @@ for side in before after; do
     "$javac" -d "$work/$side-classes" -cp "${classpath[$side]}" "$src"
 done
 
-echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg); JVM options: ${JAVA_OPTS:-none}"
 results="$work/results.csv"
 for ((run = 1; run <= runs; run++)); do
     for side in before after; do
-        (cd "$root" && "$java" -cp "$work/$side-classes:${classpath[$side]}" bn.bench.TrainingTimes "$reps") \
+        (cd "$root" && "$java" "${java_opts[@]}" -cp "$work/$side-classes:${classpath[$side]}" bn.bench.TrainingTimes "$reps") \
             | tee /dev/stderr | grep -v '^#' | grep -v '^workload' | sed "s/^/$side,/" >> "$results"
     done 2>&1 | sed "s/^/  run $run: /"
 done
