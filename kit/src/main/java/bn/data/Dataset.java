@@ -1,5 +1,6 @@
 package bn.data;
 
+import bn.tensor.SharedArrays;
 import bn.tensor.Tensor;
 
 import java.util.Arrays;
@@ -87,7 +88,7 @@ public record Dataset(String name, Tensor x, int[] labels, int classes, List<Str
     /** The examples at the given row indices, in that order (a mini-batch). */
     public Dataset rows(int[] indices) {
         int d = features();
-        double[] all = x.toArray();
+        double[] all = SharedArrays.readOnly(x);                  // x's own entries, read only: no copy of all N rows
         double[] out = new double[indices.length * d];
         int[] outLabels = new int[indices.length];
         for (int r = 0; r < indices.length; r++) {

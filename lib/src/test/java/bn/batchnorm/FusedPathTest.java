@@ -90,6 +90,19 @@ class FusedPathTest {
     }
 
     @Test
+    void channelsLastDoesNotDependOnTheNumberOfThreadsEither() {
+        Random random = new Random(4);
+        Tensor x = Tensor.randn(random, 301, 257).times(3).plus(5);                // (N, D), an odd number of rows
+        Tensor dy = Tensor.randn(random, 301, 257);
+        BatchNorm one = new BatchNorm(257, Layout.BATCH_BY_FEATURES);
+        BatchNorm two = new BatchNorm(257, Layout.BATCH_BY_FEATURES).setThreads(2);
+        ForwardTrace f1 = one.forwardTraining(x);
+        ForwardTrace f2 = two.forwardTraining(x);
+        assertEquals(f1.y(), f2.y(), "y bit for bit");
+        assertEquals(one.backward(dy, f1).dx(), two.backward(dy, f2).dx(), "dx bit for bit");
+    }
+
+    @Test
     void aLargeMeanKeepsTheVarianceAccurate() {
         // values 1e8 + N(0, 1): the one-pass formula E[x^2] - E[x]^2 would be off by more than the variance itself
         Tensor x = Tensor.randn(new Random(11), 4, 20000).plus(1e8);

@@ -34,12 +34,7 @@ public final class FoldedInference {
         int inner = view.inner();
         workers.forFeatures(view, (from, to) -> {
             if (view.channelsLast()) {
-                for (int r = 0; r < outer; r++) {
-                    int row = r * channels;
-                    for (int c = from; c < to; c++) {
-                        y[row + c] = scale[c] * x[row + c] + shift[c];
-                    }
-                }
+                ChannelsLast.affine(x, view, from, to, scale, shift, y);
                 return;
             }
             for (int c = from; c < to; c++) {

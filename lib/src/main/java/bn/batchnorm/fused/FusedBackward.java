@@ -52,29 +52,13 @@ public final class FusedBackward {
     /** Pass 1 for features [from, to): dbeta = sum dy, dgamma = istd * sum dy * (x - mu_B). */
     static void sums(double[] dy, double[] x, FeatureView view, int from, int to, double[] mean, double[] istd,
                      double[] dgamma, double[] dbeta) {
+        if (view.channelsLast()) {
+            ChannelsLast.sums(dy, x, view, from, to, mean, istd, dgamma, dbeta);
+            return;
+        }
         int outer = view.outer();
         int channels = view.channels();
         int inner = view.inner();
-        if (view.channelsLast()) {
-            int width = to - from;
-            double[] sumDy = new double[width];
-            double[] sumDyXmu = new double[width];
-            double[] mu = java.util.Arrays.copyOfRange(mean, from, to);
-            for (int r = 0; r < outer; r++) {
-                int row = r * channels + from;
-                for (int j = 0; j < width; j++) {
-                    sumDy[j] += dy[row + j];
-                }
-                for (int j = 0; j < width; j++) {
-                    sumDyXmu[j] += dy[row + j] * (x[row + j] - mu[j]);
-                }
-            }
-            for (int j = 0; j < width; j++) {
-                dbeta[from + j] = sumDy[j];
-                dgamma[from + j] = istd[from + j] * sumDyXmu[j];
-            }
-            return;
-        }
         for (int c = from; c < to; c++) {
             double mu = mean[c];
             double sd0 = 0;
@@ -106,30 +90,14 @@ public final class FusedBackward {
     /** Pass 2 for features [from, to): dx = gamma * istd * (dy - dbeta / m - (x - mu_B) * istd * dgamma / m). */
     static void inputGradient(double[] dy, double[] x, FeatureView view, int from, int to, double[] gamma,
                               double[] mean, double[] istd, double[] dgamma, double[] dbeta, double[] dx) {
+        if (view.channelsLast()) {
+            ChannelsLast.inputGradient(dy, x, view, from, to, gamma, mean, istd, dgamma, dbeta, dx);
+            return;
+        }
         int outer = view.outer();
         int channels = view.channels();
         int inner = view.inner();
         double m = view.perFeature();
-        if (view.channelsLast()) {
-            int width = to - from;
-            double[] k = new double[width];
-            double[] shift = new double[width];
-            double[] slope = new double[width];
-            for (int j = 0; j < width; j++) {
-                int c = from + j;
-                k[j] = gamma[c] * istd[c];
-                shift[j] = dbeta[c] / m;
-                slope[j] = istd[c] * dgamma[c] / m;
-            }
-            double[] mu = java.util.Arrays.copyOfRange(mean, from, to);
-            for (int r = 0; r < outer; r++) {
-                int row = r * channels + from;
-                for (int j = 0; j < width; j++) {
-                    dx[row + j] = k[j] * (dy[row + j] - shift[j] - (x[row + j] - mu[j]) * slope[j]);
-                }
-            }
-            return;
-        }
         for (int c = from; c < to; c++) {
             double mu = mean[c];
             double k = gamma[c] * istd[c];

@@ -68,7 +68,7 @@ public final class FusedForward {
     /** Pass 1 for features [from, to): mean[c] = mu_B, var[c] = sigma2_B. */
     static void statistics(double[] x, FeatureView view, int from, int to, double[] mean, double[] var) {
         if (view.channelsLast()) {
-            statisticsChannelsLast(x, view, from, to, mean, var);
+            ChannelsLast.statistics(x, view, from, to, mean, var);
             return;
         }
         int outer = view.outer();
@@ -165,78 +165,16 @@ public final class FusedForward {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /**
-     * Pass 1 when features sit side by side in each row (inner = 1): rows are read in blocks that stay in the
-     * cache, each block's per-feature mean and M2 taken in two sweeps, then merged as above.
-     */
-    private static void statisticsChannelsLast(double[] x, FeatureView view, int from, int to, double[] mean,
-                                               double[] var) {
-        int channels = view.channels();
-        int rows = view.outer();
-        int width = to - from;
-        int rowsPerBlock = Math.max(1, CHUNK * 8 / width);
-        double[] blockMean = new double[width];
-        double[] blockM2 = new double[width];
-        double[] mu = new double[width];
-        double[] m2 = new double[width];
-        double count = 0;
-        for (int r0 = 0; r0 < rows; r0 += rowsPerBlock) {
-            int r1 = Math.min(rows, r0 + rowsPerBlock);
-            double len = r1 - r0;
-            java.util.Arrays.fill(blockMean, 0);
-            java.util.Arrays.fill(blockM2, 0);
-            for (int r = r0; r < r1; r++) {
-                int row = r * channels + from;
-                for (int j = 0; j < width; j++) {
-                    blockMean[j] += x[row + j];
-                }
-            }
-            for (int j = 0; j < width; j++) {
-                blockMean[j] /= len;
-            }
-            for (int r = r0; r < r1; r++) {
-                int row = r * channels + from;
-                for (int j = 0; j < width; j++) {
-                    double d = x[row + j] - blockMean[j];
-                    blockM2[j] += d * d;
-                }
-            }
-            double total = count + len;
-            for (int j = 0; j < width; j++) {
-                double delta = blockMean[j] - mu[j];
-                mu[j] += delta * len / total;
-                m2[j] += blockM2[j] + delta * delta * count * len / total;
-            }
-            count = total;
-        }
-        for (int j = 0; j < width; j++) {
-            mean[from + j] = mu[j];
-            var[from + j] = m2[j] / count;
-        }
-    }
-
     /** Pass 2 for features [from, to): y = (x - mu_B) * (gamma * istd) + beta. */
     static void normalizeScaleShift(double[] x, FeatureView view, int from, int to, double[] mean, double[] istd,
                                     double[] gamma, double[] beta, double[] y) {
+        if (view.channelsLast()) {
+            ChannelsLast.normalizeScaleShift(x, view, from, to, mean, istd, gamma, beta, y);
+            return;
+        }
         int outer = view.outer();
         int channels = view.channels();
         int inner = view.inner();
-        if (view.channelsLast()) {
-            int width = to - from;
-            double[] mu = java.util.Arrays.copyOfRange(mean, from, to);      // per-feature values indexed like a row
-            double[] a = new double[width];
-            double[] b = java.util.Arrays.copyOfRange(beta, from, to);
-            for (int j = 0; j < width; j++) {
-                a[j] = gamma[from + j] * istd[from + j];
-            }
-            for (int r = 0; r < outer; r++) {
-                int row = r * channels + from;
-                for (int j = 0; j < width; j++) {
-                    y[row + j] = (x[row + j] - mu[j]) * a[j] + b[j];
-                }
-            }
-            return;
-        }
         for (int c = from; c < to; c++) {
             double mu = mean[c];
             double a = gamma[c] * istd[c];
