@@ -80,7 +80,8 @@ class ExerciseRegistryTest(unittest.TestCase):
         good = 'EX1_1("1.1", "Ex1_1_A", "t", "n.ipynb"),\n    EX1_2("1.2", "Ex1_2_B",\n      "u", "n.ipynb");'
         self.assertEqual(["1.1", "1.2"], [e.number for e in exercise_registry.parse("    " + good)])
         with self.assertRaisesRegex(ValueError, "EX1_2"):
-            exercise_registry.parse('    EX1_1("1.1", "Ex1_1_A", "t", "n.ipynb"),\n    EX1_2("1.2", NAME, "u", "n.ipynb");')
+            exercise_registry.parse('    EX1_1("1.1", "Ex1_1_A", "t", "n.ipynb"),\n'
+                                    '    EX1_2("1.2", NAME, "u", "n.ipynb");')
 
     def test_the_stated_points_are_read(self):
         points = exercise_registry.stated_points()
@@ -94,7 +95,8 @@ class ExerciseTablesTest(unittest.TestCase):
         """One fact, one place: another table of exercises would go stale when one is added."""
         found = []
         for folder, dirs, files in os.walk(ROOT):
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in {"target", "site", "node_modules", "_build"}]
+            skipped = {"target", "site", "node_modules", "_build"}
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in skipped]
             for name in files:
                 md = Path(folder) / name
                 if name.endswith(".md") and md != ROOT / "exercises/README.md" and \

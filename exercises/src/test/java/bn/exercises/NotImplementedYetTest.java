@@ -72,7 +72,8 @@ class NotImplementedYetTest {
         }
         Set<String> registered = Arrays.stream(Exercise.values()).map(Exercise::className)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(registered, here, "the classes of exercises/src/main/java/bn/exercises against bn.marking.Exercise");
+        assertEquals(registered, here,
+                "the classes of exercises/src/main/java/bn/exercises against bn.marking.Exercise");
     }
 
     /** Harmless arguments of the right types: the stubs throw before looking at them. */

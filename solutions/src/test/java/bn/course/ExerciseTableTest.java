@@ -30,9 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExerciseTableTest {
     static final Path README = Path.of("../exercises/README.md");
-    static final String HEADER = "| # | class | methods (shapes) | points visible / hidden / after due date | notebook |";
-    private static final Pattern TOTALS = Pattern.compile("(\\S+) points in all: (\\S+) visible, (\\S+) hidden, (\\S+)"
-            + " after the due date, over (\\d+) graded tests \\((\\d+) visible, (\\d+) hidden or after the due date\\)");
+    static final String HEADER =
+            "| # | class | methods (shapes) | points visible / hidden / after due date | notebook |";
+    private static final Pattern TOTALS = Pattern.compile("(\\S+) points in all: (\\S+) visible, (\\S+) hidden,"
+            + " (\\S+) after the due date, over (\\d+) graded tests \\((\\d+) visible, (\\d+) hidden or after the due"
+            + " date\\)");
 
     /** One row of the table, its cells trimmed. */
     record Row(String number, String classCell, String methods, String points, String notebook) {
@@ -132,7 +134,8 @@ class ExerciseTableTest {
 
     @Test
     void theTableReaderSeesEveryCell() throws IOException {
-        String table = HEADER + "\n|---|---|---|---|---|\n| 1.1 | `Ex1_1_A` (stretch) | `f(x)` | 1 / 2 / 0 | [n](../notebooks/n.ipynb) |\n\nafter";
+        String table = HEADER + "\n|---|---|---|---|---|\n"
+                + "| 1.1 | `Ex1_1_A` (stretch) | `f(x)` | 1 / 2 / 0 | [n](../notebooks/n.ipynb) |\n\nafter";
         assertEquals(List.of(new Row("1.1", "`Ex1_1_A` (stretch)", "`f(x)`", "1 / 2 / 0", "[n](../notebooks/n.ipynb)")),
                 rows(table));
         assertEquals("1.5", number(1.5));

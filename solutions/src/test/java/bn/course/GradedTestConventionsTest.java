@@ -83,7 +83,7 @@ class GradedTestConventionsTest {
             assertNotNull(p, "no graded tests for exercise " + e.number());
             assertFalse(p[0] == 0 || p[1] == 0, "exercise " + e.number() + " needs visible and hidden points");
         }
-        assertEquals(Arrays.stream(Exercise.values()).map(Exercise::number).sorted().toList(), List.copyOf(points.keySet()),
-                "the exercises the graded tests grade against bn.marking.Exercise");
+        assertEquals(Arrays.stream(Exercise.values()).map(Exercise::number).sorted().toList(),
+                List.copyOf(points.keySet()), "the exercises the graded tests grade against bn.marking.Exercise");
     }
 }
