@@ -2,24 +2,25 @@ package bn.grader.child;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The eight primitive types as the protocol carries them, one row each: the JVM descriptor letter, the type, its
- * boxed class, the bytes one value takes, and how one boxed value is written and read. Every per-type rule of the
- * protocol (scalar values, primitive arrays, descriptors, result types) derives from this table. The value tag of a
- * scalar is its ordinal plus one.
+ * The eight primitive types as the protocol carries them, one row each: the type (its JVM descriptor letter and
+ * boxed class derive from it), the bytes one value takes, and how one boxed value is written and read. Every per-type
+ * rule of the protocol (scalar values, primitive arrays, descriptors, result types) derives from this table. The
+ * value tag of a scalar is its ordinal plus one ({@link ValueCodecs}).
  */
 public enum Primitive {
-    BOOLEAN('Z', boolean.class, Boolean.class, 1, (out, v) -> out.writeBoolean((Boolean) v), in -> in.get() != 0),
-    BYTE('B', byte.class, Byte.class, 1, (out, v) -> out.writeByte((Byte) v), ByteBuffer::get),
-    SHORT('S', short.class, Short.class, 2, (out, v) -> out.writeShort((Short) v), ByteBuffer::getShort),
-    CHAR('C', char.class, Character.class, 2, (out, v) -> out.writeChar((Character) v), ByteBuffer::getChar),
-    INT('I', int.class, Integer.class, 4, (out, v) -> out.writeInt((Integer) v), ByteBuffer::getInt),
-    LONG('J', long.class, Long.class, 8, (out, v) -> out.writeLong((Long) v), ByteBuffer::getLong),
-    FLOAT('F', float.class, Float.class, 4, (out, v) -> out.writeFloat((Float) v), ByteBuffer::getFloat),
-    DOUBLE('D', double.class, Double.class, 8, (out, v) -> out.writeDouble((Double) v), ByteBuffer::getDouble);
+    BOOLEAN(boolean.class, 1, (out, v) -> out.writeBoolean((Boolean) v), in -> in.get() != 0),
+    BYTE(byte.class, 1, (out, v) -> out.writeByte((Byte) v), ByteBuffer::get),
+    SHORT(short.class, 2, (out, v) -> out.writeShort((Short) v), ByteBuffer::getShort),
+    CHAR(char.class, 2, (out, v) -> out.writeChar((Character) v), ByteBuffer::getChar),
+    INT(int.class, 4, (out, v) -> out.writeInt((Integer) v), ByteBuffer::getInt),
+    LONG(long.class, 8, (out, v) -> out.writeLong((Long) v), ByteBuffer::getLong),
+    FLOAT(float.class, 4, (out, v) -> out.writeFloat((Float) v), ByteBuffer::getFloat),
+    DOUBLE(double.class, 8, (out, v) -> out.writeDouble((Double) v), ByteBuffer::getDouble);
 
     /** Writes one boxed value of the type. */
     interface Write {
@@ -31,17 +32,13 @@ public enum Primitive {
         Object one(ByteBuffer in);
     }
 
-    private final char code;
     private final Class<?> type;
-    private final Class<?> boxed;
     private final int bytes;
     private final Write write;
     private final Read read;
 
-    Primitive(char code, Class<?> type, Class<?> boxed, int bytes, Write write, Read read) {
-        this.code = code;
+    Primitive(Class<?> type, int bytes, Write write, Read read) {
         this.type = type;
-        this.boxed = boxed;
         this.bytes = bytes;
         this.write = write;
         this.read = read;
@@ -49,12 +46,12 @@ public enum Primitive {
 
     /** The JVM descriptor letter: {@code 'D'} for double. */
     public char code() {
-        return code;
+        return type.descriptorString().charAt(0);
     }
 
     /** The boxed class: {@code Double.class} for double. */
     public Class<?> boxed() {
-        return boxed;
+        return MethodType.methodType(type).wrap().returnType();
     }
 
     Class<?> type() {
@@ -63,11 +60,6 @@ public enum Primitive {
 
     int bytes() {
         return bytes;
-    }
-
-    /** The tag of a scalar value of this type. */
-    byte tag() {
-        return (byte) (ordinal() + 1);
     }
 
     void write(DataOutputStream out, Object boxedValue) throws IOException {
@@ -80,16 +72,11 @@ public enum Primitive {
 
     /** The primitive type whose descriptor letter is {@code code}, or null. */
     public static Primitive ofCode(char code) {
-        return Arrays.stream(values()).filter(p -> p.code == code).findFirst().orElse(null);
+        return Arrays.stream(values()).filter(p -> p.code() == code).findFirst().orElse(null);
     }
 
     /** The row of a primitive class ({@code double.class}), or null for any other class. */
     public static Primitive ofType(Class<?> c) {
         return Arrays.stream(values()).filter(p -> p.type == c).findFirst().orElse(null);
-    }
-
-    /** The row of a boxed value ({@code 2.0} is DOUBLE), or null for any other value. */
-    static Primitive ofValue(Object value) {
-        return value == null ? null : Arrays.stream(values()).filter(p -> p.boxed == value.getClass()).findFirst().orElse(null);
     }
 }

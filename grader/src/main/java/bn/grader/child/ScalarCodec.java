@@ -3,10 +3,19 @@ package bn.grader.child;
 import java.io.IOException;
 
 /** A boxed primitive ({@code Double}, {@code Integer}, ...): its value, as its {@link Primitive} row writes it. */
-record ScalarCodec(Primitive primitive) implements ValueCodec {
+final class ScalarCodec implements ValueCodec {
+    private final Primitive primitive;
+    /** Asked for every value written: kept, not derived each time. */
+    private final Class<?> boxed;
+
+    ScalarCodec(Primitive primitive) {
+        this.primitive = primitive;
+        this.boxed = primitive.boxed();
+    }
+
     @Override
     public boolean writes(Object value, Refs refs) {
-        return primitive.boxed().isInstance(value);
+        return boxed.isInstance(value);
     }
 
     @Override

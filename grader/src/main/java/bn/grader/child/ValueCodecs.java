@@ -18,7 +18,7 @@ final class ValueCodecs {
         List<ValueCodec> codecs = new ArrayList<>();
         codecs.add(new NullCodec());
         for (Primitive p : Primitive.values()) {
-            codecs.add(new ScalarCodec(p)); // tag p.tag()
+            codecs.add(new ScalarCodec(p)); // tag: ordinal + 1
         }
         codecs.addAll(List.of(new StringCodec(), new PrimitiveArrayCodec(), new ObjectArrayCodec(), new ListCodec(),
                 new TensorCodec(), new ShapeCodec(), new LayoutCodec(), new RefCodec()));
