@@ -18,16 +18,6 @@ public record BatchNormalizationSpec(int axis) implements LayerSpec {
     }
 
     @Override
-    public String type() {
-        return "BatchNormalization";
-    }
-
-    @Override
-    public String baseName() {
-        return "batch_normalization";
-    }
-
-    @Override
     public Shape outputShape(Shape input) {
         channels(input);
         return input;

@@ -24,16 +24,6 @@ public record Conv2DSpec(int filters, int kh, int kw, Padding padding) implement
     }
 
     @Override
-    public String type() {
-        return "Conv2D";
-    }
-
-    @Override
-    public String baseName() {
-        return "conv2d";
-    }
-
-    @Override
     public Shape outputShape(Shape input) {
         requireImage(input);
         int h = input.dim(0);

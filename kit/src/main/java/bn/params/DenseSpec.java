@@ -17,16 +17,6 @@ public record DenseSpec(int units) implements LayerSpec {
     }
 
     @Override
-    public String type() {
-        return "Dense";
-    }
-
-    @Override
-    public String baseName() {
-        return "dense";
-    }
-
-    @Override
     public Shape outputShape(Shape input) {
         int[] dims = input.dims();
         dims[dims.length - 1] = units;

@@ -9,16 +9,6 @@ import bn.tensor.Shape;
 public record FlattenSpec() implements LayerSpec {
 
     @Override
-    public String type() {
-        return "Flatten";
-    }
-
-    @Override
-    public String baseName() {
-        return "flatten";
-    }
-
-    @Override
     public Shape outputShape(Shape input) {
         long size = 1;
         for (int d : input.dims()) {

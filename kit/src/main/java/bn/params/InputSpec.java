@@ -33,11 +33,6 @@ public record InputSpec(Shape shape) implements LayerSpec {
     }
 
     @Override
-    public String baseName() {
-        return "input_layer";
-    }
-
-    @Override
     public Shape outputShape(Shape input) {
         return shape;
     }

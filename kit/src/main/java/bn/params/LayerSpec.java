@@ -12,11 +12,31 @@ import bn.tensor.Shape;
  */
 public sealed interface LayerSpec permits InputSpec, DenseSpec, Conv2DSpec, BatchNormalizationSpec, FlattenSpec {
 
-    /** The class name Keras prints in parentheses, e.g. {@code Dense}. */
-    String type();
+    /**
+     * The class name Keras prints in parentheses, e.g. {@code Dense}: this record's name without "Spec", unless the
+     * record says otherwise (Keras calls its input layer {@code InputLayer}).
+     */
+    default String type() {
+        String name = getClass().getSimpleName();
+        return name.substring(0, name.length() - "Spec".length());
+    }
 
-    /** The name Keras gives the first layer of this type in a model, e.g. {@code batch_normalization}. */
-    String baseName();
+    /**
+     * The name Keras gives the first layer of this type in a model: the type in snake case, as Keras derives it, e.g.
+     * {@code BatchNormalization} gives {@code batch_normalization}, {@code Conv2D} gives {@code conv2d}.
+     */
+    default String baseName() {
+        String type = type();
+        StringBuilder name = new StringBuilder(type.length() + 4);
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(type.charAt(i - 1))) {
+                name.append('_');
+            }
+            name.append(Character.toLowerCase(c));
+        }
+        return name.toString();
+    }
 
     /** The output shape for the given input shape; throws IllegalArgumentException if the input does not fit. */
     Shape outputShape(Shape input);
