@@ -30,7 +30,8 @@ grade_with_maven() {
   rm -rf "$PROJECT/exercises/src/main/java" "$PROJECT/exercises/src/test/java" "$PROJECT/exercises/target"
   mkdir -p "$PROJECT/exercises/src/main/java" "$PROJECT/exercises/src/test/java"
   cp -r "$SUBMISSION/." "$PROJECT/exercises/src/main/java/"
-  cp -r "$ROOT/solutions/src/test/java/." "$PROJECT/exercises/src/test/java/"
+  mkdir -p "$PROJECT/exercises/src/test/java/bn"   # the graded tests only, not solutions' tests of the course itself
+  cp -r "$ROOT/solutions/src/test/java/bn/exercises" "$PROJECT/exercises/src/test/java/bn/"
   (cd "$PROJECT" && mvn -o -q test -pl exercises)
 }
 
