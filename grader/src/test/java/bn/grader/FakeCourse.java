@@ -49,7 +49,17 @@ final class FakeCourse {
         return dir;
     }
 
+    /**
+     * A file or folder of the fake course, read from the source tree (src/test/resources/fake, Maven's working folder
+     * being the module) when there is one: Maven copies resources into target/test-classes but never deletes a copy
+     * whose source was removed, and a stale file there would join a fake submission (a fixture that once stored its
+     * whole changed file, now stored as an edit, got the edit twice). Elsewhere, from the classpath.
+     */
     static Path resource(String name) {
+        Path source = Path.of("src/test/resources/fake", name).toAbsolutePath();
+        if (Files.exists(source)) {
+            return source;
+        }
         try {
             return Path.of(FakeCourse.class.getResource("/fake/" + name).toURI());
         } catch (URISyntaxException | NullPointerException e) {

@@ -25,6 +25,25 @@ final class Host {
     private Host() {
     }
 
+    /**
+     * Whether the process can still run code: alive and not a zombie. A killed process whose parent has gone (the
+     * sandbox's PID-namespace init, killed with it) stays a zombie until the machine's init reaps it, which can take
+     * seconds, and {@link ProcessHandle#isAlive} counts it as alive; but a zombie holds no memory and runs nothing.
+     * Its state is the field after the last ')' of /proc/PID/stat (the command name before it may hold anything).
+     */
+    static boolean canRun(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            int close = stat.lastIndexOf(')');
+            return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
+        } catch (java.io.IOException | RuntimeException e) {
+            return process.isAlive();   // no /proc entry any more, or no /proc at all: ask the JDK
+        }
+    }
+
     /** The tool's absolute path, from PATH and the usual system folders, or empty. */
     static Optional<Path> tool(String name) {
         List<String> dirs = new ArrayList<>();
