@@ -6,26 +6,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import bn.grader.call.CallSession;
-import bn.grader.call.ChildJars;
 import bn.grader.call.StandIns;
 import bn.grader.call.StudentProcess;
 import bn.grader.catalog.ExerciseOrder;
 import bn.grader.catalog.GradedTest;
 import bn.grader.catalog.TestCatalog;
-import bn.grader.allowlist.BytecodeChecker;
 import bn.grader.compile.CompileLimits;
 import bn.grader.compile.CompileResult;
 import bn.grader.compile.StudentCompiler;
 import bn.grader.report.Results;
 import bn.grader.report.ResultsJson;
 import bn.grader.run.TestOutcome;
-import bn.grader.run.TestRunner;
 import bn.grader.submission.Submission;
 import bn.grader.submission.SubmissionLoader;
 import bn.grader.sandbox.Scratch;
@@ -35,49 +33,37 @@ import bn.grader.sandbox.Scratch;
  * graded tests in this JVM with the student's classes behind stand-ins that call into a sandboxed child
  * ({@link TestRunner}, {@link CallSession}), and score ({@link Scoring}). The child only ever computes values; every
  * verdict and every point is decided here. Whatever happens, OutOfMemoryError included, {@link #grade} returns results
- * for every graded test, and the child is gone before it returns.
+ * for every graded test, and the children are gone before it returns.
  */
 public final class Grader implements AutoCloseable {
-    /** -Dbn.grader.timing=true prints how long each phase took, on stderr. */
-    private static final boolean TIMING = Boolean.getBoolean("bn.grader.timing");
-
     private final GraderConfig config;
-    private final TestCatalog catalog;
     private final StudentCompiler compiler;
-    private final TestAdmission admission;
-    private final TestRunner runner;
-    private final ChildJars jars;
     private final SpareChild spare;
+    private final Preparation preparation;
 
+    /**
+     * Starts getting ready: a javac child at once (compiling is what a grade waits for first), then, on a background
+     * thread, the first test child and the graded tests ({@link Preparation}). A graded-tests jar that cannot be read
+     * or holds no graded test makes {@link #grade} and {@link #catalog} throw {@link IllegalArgumentException}.
+     */
     public Grader(GraderConfig config) {
         this.config = config;
-        this.jars = ChildJars.prepare(config.workRoot().resolve("child-jars"));
-        this.spare = new SpareChild(this::startChild);
-        // Start the first child now, so its start-up overlaps reading the tests and compiling.
-        spare.fill();
-        try {
-            this.catalog = TestCatalog.read(config.testsJar(), config.studentPackages());
-            if (catalog.tests().isEmpty()) {
-                throw new IllegalArgumentException("the graded-tests jar " + config.testsJar() + " holds no @Graded test");
-            }
-        } catch (RuntimeException e) {
-            spare.close();
-            throw e;
-        }
         // javac runs in sandboxed children too: a compile bomb costs only the exercises whose files it holds.
         this.compiler = new StudentCompiler(config.compileClasspath(), config.sandbox(), config.workRoot(),
                 CompileLimits.DEFAULT);
-        this.admission = new TestAdmission(catalog, config.checkBytecode() ? new BytecodeChecker(config.allowlist()) : null,
-                config.studentPackages());
-        this.runner = new TestRunner(catalog.classFiles(), config.limits());
+        this.spare = new SpareChild(this::startChild);
+        this.preparation = new Preparation(config);
+        preparation.start(spare.reserve());
     }
 
     private StudentProcess startChild() throws IOException {
-        return StudentProcess.start(config.sandbox(), jars, config.limits(), config.workRoot().resolve("children"));
+        return StudentProcess.start(config.sandbox(), preparation.jars(), config.limits(),
+                config.workRoot().resolve("children"));
     }
 
+    /** The graded tests, waiting for them to be read if need be. */
     public TestCatalog catalog() {
-        return catalog;
+        return preparation.get().catalog();
     }
 
     /** What the report and results.json say about the isolation in force. */
@@ -85,25 +71,34 @@ public final class Grader implements AutoCloseable {
         return config.sandbox().isolation().description();
     }
 
+    /**
+     * Grades one submission: results for every graded test, whatever the submission does.
+     *
+     * @throws IllegalArgumentException when the graded-tests jar cannot be read or holds no graded test (the grader's
+     *                                  fault, not the submission's)
+     */
     public Results grade(Path submissionPath) {
         long start = System.nanoTime();
         Path work = null;
-        StudentProcess child = spare.take();
-        CallSession session = null;
+        // The test children start now (one may be starting already as the spare), while the submission compiles.
+        List<CompletableFuture<StudentProcess>> pending = new ArrayList<>();
+        CompletableFuture<StudentProcess> spared = spare.take();
+        if (spared != null) {
+            pending.add(spared);
+        }
+        while (pending.size() < config.testChildren()) {
+            CompletableFuture<StudentProcess> place = new CompletableFuture<>();
+            STARTERS.execute(() -> SpareChild.complete(place, this::startChild));
+            pending.add(place);
+        }
+        List<CallSession> sessions = new ArrayList<>();
         try {
-            if (child == null) {
-                try {
-                    child = startChild();
-                } catch (IOException | RuntimeException e) {
-                    child = null; // the session tries again and reports why
-                }
-            }
             Files.createDirectories(config.workRoot());
             work = Files.createTempDirectory(config.workRoot(), "grade-");
             Submission submission = SubmissionLoader.load(submissionPath);
             List<String> notes = new ArrayList<>(submission.notes());
             if (submission.problem() != null) {
-                return Scoring.failed(catalog.tests(), submission.problem(), isolation(), seconds(start));
+                return failed(submission.problem(), start);
             }
             if (submission.sources().isEmpty()) {
                 notes.add("The submission holds no Java source file (looked for *.java at any depth, outside src/test).");
@@ -111,7 +106,10 @@ public final class Grader implements AutoCloseable {
             phase("load", start);
             CompileResult compiled = compiler.compile(submission.sources(), work.resolve("classes"));
             phase("compile", start);
-            TestAdmission.Decision decision = admission.decide(submission, compiled);
+            Preparation.Parts parts = preparation.get();
+            phase("ready", start);
+            TestCatalog catalog = parts.catalog();
+            TestAdmission.Decision decision = parts.admission().decide(submission, compiled);
             notes.addAll(decision.notes());
             // A notebook holds only some exercises: the others are "not in this notebook", in one line.
             Map<String, String> blocked = new HashMap<>(decision.blocked());
@@ -134,22 +132,29 @@ public final class Grader implements AutoCloseable {
                         standIns.put(name, standIn);
                     }
                 });
-                session = new CallSession(child, this::startChild, decision.admitted(), config.limits());
-                child = null; // the session owns it now
-                outcomes.putAll(runner.run(runnable, standIns, session));
+                while (!pending.isEmpty()) {
+                    // null if it could not start: the session tries again, and says why if it cannot
+                    StudentProcess child = SpareChild.await(pending.remove(0));
+                    sessions.add(new CallSession(child, this::startChild, decision.admitted(), config.limits()));
+                }
+                outcomes.putAll(parts.runner().run(runnable, standIns, sessions));
                 phase("tests", start);
             }
-            session = closed(session); // the child is gone before any result is written
+            closeAll(sessions); // the children are gone before any result is written
             phase("closed", start);
             return Scoring.results(catalog.tests(), blocked, outcomes, notes, absent, isolation(), seconds(start));
+        } catch (IllegalArgumentException e) {
+            if (preparationFailed()) {
+                throw e; // the graded-tests jar, not the submission
+            }
+            return failed("The grader could not grade this submission: " + e, start);
         } catch (Throwable e) { // OutOfMemoryError included: the learner still gets a result saying why
-            session = closed(session);
-            String why = "The grader could not grade this submission: " + e;
-            return Scoring.failed(catalog.tests(), why, isolation(), seconds(start));
+            closeAll(sessions);
+            return failed("The grader could not grade this submission: " + e, start);
         } finally {
-            closed(session);
-            if (child != null) {
-                child.close();
+            closeAll(sessions);
+            for (CompletableFuture<StudentProcess> p : pending) {
+                SpareChild.closed(SpareChild.await(p)); // never used: it has run nothing, and ends here
             }
             if (work != null) {
                 Scratch.deleteQuietly(work);
@@ -157,14 +162,33 @@ public final class Grader implements AutoCloseable {
         }
     }
 
+    private boolean preparationFailed() {
+        try {
+            preparation.get();
+            return false;
+        } catch (RuntimeException | Error e) {
+            return true;
+        }
+    }
+
+    /** Every graded test failed with {@code why}. */
+    private Results failed(String why, long start) {
+        return Scoring.failed(preparation.get().catalog().tests(), why, isolation(), seconds(start));
+    }
+
+    /** Starts test children for grades that found no spare, off the grading thread. */
+    private static final Executor STARTERS = command -> {
+        Thread t = new Thread(command, "child-starter");
+        t.setDaemon(true);
+        t.start();
+    };
+
     /** The reason given for the tests of an exercise a notebook submission does not hold. */
     public static final String NOT_IN_NOTEBOOK = "Not in this notebook.";
 
-    private static CallSession closed(CallSession session) {
-        if (session != null) {
-            session.close();
-        }
-        return null;
+    private static void closeAll(List<CallSession> sessions) {
+        sessions.forEach(CallSession::close);
+        sessions.clear();
     }
 
     private static double seconds(long start) {
@@ -172,12 +196,10 @@ public final class Grader implements AutoCloseable {
     }
 
     private static void phase(String name, long start) {
-        if (TIMING) {
-            System.err.printf(Locale.ROOT, "[timing] %-8s done at %5d ms%n", name, (System.nanoTime() - start) / 1_000_000);
-        }
+        Timing.phase(name, start);
     }
 
-    /** Kills the spare child, if one is waiting. */
+    /** Kills the spare child, if one is waiting, and the javac children. */
     @Override
     public void close() {
         spare.close();

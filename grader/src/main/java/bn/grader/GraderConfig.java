@@ -18,10 +18,15 @@ import bn.grader.sandbox.Sandbox;
  * @param checkBytecode    false only to test the isolation that remains without the allowlist
  * @param workRoot         where per-submission folders and the children's scratch folders go; never the results path
  * @param sandbox          how every process that runs student code is started ({@code Sandboxes.choose})
+ * @param testChildren     how many child processes run one submission's tests at once, each its share of the
+ *                         exercises (1 when many submissions are graded at once, which keeps the cores busy already)
  */
 public record GraderConfig(Path testsJar, List<Path> compileClasspath, Allowlist allowlist, List<String> studentPackages,
-                           Limits limits, boolean checkBytecode, Path workRoot, Sandbox sandbox) {
+                           Limits limits, boolean checkBytecode, Path workRoot, Sandbox sandbox, int testChildren) {
     public GraderConfig {
+        if (testChildren < 1 || testChildren > 8) {
+            throw new IllegalArgumentException("test children must be 1 to 8, got " + testChildren);
+        }
         compileClasspath = List.copyOf(compileClasspath);
         studentPackages = List.copyOf(studentPackages);
         workRoot = workRoot.toAbsolutePath().normalize();
@@ -29,15 +34,21 @@ public record GraderConfig(Path testsJar, List<Path> compileClasspath, Allowlist
 
     public GraderConfig withLimits(Limits newLimits) {
         return new GraderConfig(testsJar, compileClasspath, allowlist, studentPackages, newLimits, checkBytecode, workRoot,
-                sandbox);
+                sandbox, testChildren);
     }
 
     public GraderConfig withBytecodeCheck(boolean check) {
-        return new GraderConfig(testsJar, compileClasspath, allowlist, studentPackages, limits, check, workRoot, sandbox);
+        return new GraderConfig(testsJar, compileClasspath, allowlist, studentPackages, limits, check, workRoot, sandbox,
+                testChildren);
     }
 
     public GraderConfig withSandbox(Sandbox other) {
         return new GraderConfig(testsJar, compileClasspath, allowlist, studentPackages, limits, checkBytecode, workRoot,
-                other);
+                other, testChildren);
+    }
+
+    public GraderConfig withTestChildren(int children) {
+        return new GraderConfig(testsJar, compileClasspath, allowlist, studentPackages, limits, checkBytecode, workRoot,
+                sandbox, children);
     }
 }

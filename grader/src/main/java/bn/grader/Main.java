@@ -1,5 +1,6 @@
 package bn.grader;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,15 +31,20 @@ import picocli.CommandLine.Parameters;
         subcommands = {Main.Grade.class, Main.GradeAll.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("grade") || args[0].equals("grade-all"))) {
+            HeadStart.begin();
+        }
         System.exit(run(args));
     }
 
-    static final long START = System.nanoTime();
+    /** The package of the student's classes unless --student-package says otherwise. */
+    static final String STUDENT_PACKAGE = "bn.exercises";
+
+    /** When this class was initialized, a few milliseconds after the JVM started: the start of the "main:" phases. */
+    private static final long START = System.nanoTime();
 
     static void phase(String name) {
-        if (Boolean.getBoolean("bn.grader.timing")) {
-            System.err.printf(java.util.Locale.ROOT, "[timing] main: %-10s at %5d ms%n", name, (System.nanoTime() - START) / 1_000_000);
-        }
+        Timing.phase("main: " + name, START);
     }
 
     public static int run(String... args) {
@@ -70,7 +76,7 @@ public final class Main implements Runnable {
         @Option(names = "--output-limit", defaultValue = "65536", description = "Bytes of the test JVM's raw output kept (default: ${DEFAULT-VALUE}).")
         int outputBytes;
 
-        @Option(names = "--student-package", defaultValue = "bn.exercises", split = ",",
+        @Option(names = "--student-package", defaultValue = STUDENT_PACKAGE, split = ",",
                 description = "Packages of the student's classes (default: ${DEFAULT-VALUE}).")
         List<String> studentPackages;
 
@@ -98,8 +104,22 @@ public final class Main implements Runnable {
                 secrets.add(p.toAbsolutePath().normalize());
             }
             return new GraderConfig(tests, Classpaths.courseLibraries(), rules, studentPackages, limits, true, work,
-                    Sandboxes.choose(IsolationOption.parse(isolation), secrets));
+                    Sandboxes.choose(IsolationOption.parse(isolation), secrets), 1);
         }
+    }
+
+    /**
+     * Two test children when there are two processors and room for both at their worst (each may fill its heap,
+     * 384 MB by default, plus what a JVM needs beside it), else one. Both figures are the container's when in one.
+     */
+    static int defaultTestChildren() {
+        long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0;
+        return testChildrenFor(Runtime.getRuntime().availableProcessors(), memory);
+    }
+
+    static int testChildrenFor(int processors, long memoryBytes) {
+        return processors >= 2 && memoryBytes >= 3L << 30 ? 2 : 1;
     }
 
     /** solutions/target/graded-tests.jar under the working folder, or under the course the grader was built in. */
@@ -140,6 +160,16 @@ public final class Main implements Runnable {
         @Option(names = "--quiet", description = "Do not print the report.")
         boolean quiet;
 
+        /**
+         * Most of the tests' time is the grader's own work around each call, on one thread per child, so two children
+         * keep two cores busy. grade-all uses one per submission: it grades several submissions at once.
+         */
+        @Option(names = "--test-children", description = "Child processes that run the tests at once, each its share "
+                + "of the exercises (1 to 8; default: ${DEFAULT-VALUE} here: two when the machine, or the container, "
+                + "has two processors and 3 GB of memory or more, else one).")
+        int testChildren = defaultTestChildren();
+
+
         @Mixin
         Settings settings;
 
@@ -148,7 +178,7 @@ public final class Main implements Runnable {
             Results results;
             phase("parsed");
             try {
-                GraderConfig config = settings.config();
+                GraderConfig config = settings.config().withTestChildren(testChildren);
                 if (out != null && out.toAbsolutePath().normalize().startsWith(config.workRoot())) {
                     throw new IllegalArgumentException("--out " + out + " is inside the work folder " + config.workRoot()
                             + ", where sandboxed processes get their scratch folders: choose another place");

@@ -308,6 +308,24 @@ class AdversarialSubmissionsTest {
         assertSays(r, "defaultFactorIsTwo", "expected: <6.0> but was: <3.0>");
     }
 
+    /**
+     * Two children share the exercises (as {@code grade} does on two cores): the scores, the timeout that costs only
+     * its exercise and the fresh state of every test are as on one child, and neither child outlives the grade.
+     */
+    @Test
+    void twoChildrenShareTheExercisesAndScoreAsOne() {
+        try (Grader two = new Grader(FakeCourse.config().withTestChildren(2))) {
+            scored(guarded(two, FakeCourse.submission("good"), true), 4, 2, 3);
+            Results loop = scored(guarded(two, FakeCourse.submission("loop"), true), 0, 2, 3);
+            assertTrue(test(loop, "meanOfThreeValues").output().startsWith("Timed out: the test ran longer than 3 s"));
+            assertSays(loop, "emptyInputIsRejected", "an earlier test of exercise 1.1 timed out");
+            Results leak = scored(guarded(two, FakeCourse.submission("staticleak"), true), 4, 1, 3);
+            assertSays(leak, "defaultFactorIsTwo", "expected: <6.0> but was: <3.0>");
+            assertEquals(List.of("1.1", "1.1", "1.1", "1.2", "1.2", "2.1", "2.1"),
+                    leak.tests().stream().map(Results.Test::number).toList(), "results in the catalog's order");
+        }
+    }
+
     @Test
     void nanEverywhereFailsWithClearMessages() {
         Results r = grade("nan", 0, 0, 1);

@@ -25,6 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandLineTest {
+    /** One test child on one processor or in a small container (Gradescope's default), two when both fit. */
+    @Test
+    void twoTestChildrenOnlyWithTwoProcessorsAndRoomForBoth() {
+        long gb = 1L << 30;
+        assertEquals(1, Main.testChildrenFor(1, 64 * gb));
+        assertEquals(1, Main.testChildrenFor(2, 768L << 20));
+        assertEquals(1, Main.testChildrenFor(4, 2 * gb));
+        assertEquals(2, Main.testChildrenFor(2, 3 * gb));
+        assertEquals(2, Main.testChildrenFor(16, 64 * gb));
+    }
+
     @Test
     void gradeWritesGradescopesResultsJson() throws IOException {
         Path out = FakeCourse.work().resolve("cli/results.json");

@@ -141,7 +141,7 @@ final class FakeCourse {
             throw e;
         }
         return new GraderConfig(gradedTestsJar(), Classpaths.courseLibraries(), Allowlist.bundled(), List.of("bn.exercises"),
-                TEST_LIMITS, true, work().resolve("scratch"), sandbox);
+                TEST_LIMITS, true, work().resolve("scratch"), sandbox, 1);
     }
 
     static String fmt(double d) {

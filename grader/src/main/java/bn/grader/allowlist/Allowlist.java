@@ -36,15 +36,24 @@ public final class Allowlist {
         this.perExercise = Map.copyOf(perExercise);
     }
 
-    /** The allowlist bundled with the grader. */
+    /** The allowlist bundled with the grader, read once (an Allowlist is immutable). */
     public static Allowlist bundled() {
-        try (InputStream in = Allowlist.class.getResourceAsStream("/bn/grader/allowlist.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("the grader's bundled allowlist.txt is missing from its classpath");
+        return Bundled.ALLOWLIST;
+    }
+
+    /** Read on first use, by whichever thread asks first. */
+    private static final class Bundled {
+        static final Allowlist ALLOWLIST = read();
+
+        private static Allowlist read() {
+            try (InputStream in = Allowlist.class.getResourceAsStream("/bn/grader/allowlist.txt")) {
+                if (in == null) {
+                    throw new IllegalStateException("the grader's bundled allowlist.txt is missing from its classpath");
+                }
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "allowlist.txt");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "allowlist.txt");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package bn.grader.catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -72,12 +74,28 @@ public final class TestCatalog {
         return map;
     }
 
+    /** Catalogs read in this JVM, by jar (path, size, modification time) and student packages. */
+    private static final Map<List<Object>, TestCatalog> READ = new ConcurrentHashMap<>();
+
     /**
-     * Reads the jar.
+     * Reads the jar, or returns what an earlier read of the same jar, unchanged since (path, size and modification
+     * time), gave; a read under way in another thread is waited for, not repeated.
      *
      * @param studentPackages packages (dotted, such as "bn.exercises") whose classes, when not in the jar, are the student's
      */
     public static TestCatalog read(Path jar, List<String> studentPackages) {
+        List<Object> key;
+        try {
+            Path file = jar.toAbsolutePath().normalize();
+            key = List.of(file.toString(), Files.size(file), Files.getLastModifiedTime(file).toMillis(),
+                    List.copyOf(studentPackages));
+        } catch (IOException | RuntimeException e) {
+            return readJar(jar, studentPackages); // which says what is wrong with the file
+        }
+        return READ.computeIfAbsent(key, k -> readJar(jar, studentPackages));
+    }
+
+    private static TestCatalog readJar(Path jar, List<String> studentPackages) {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry entry : java.util.Collections.list(file.entries())) {

@@ -2,10 +2,11 @@ package bn.grader.run;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.TestExecutionResult;
@@ -40,9 +41,116 @@ public final class TestRunner {
         this.limits = limits;
     }
 
-    /** Runs {@code tests} in order; every one of them gets an outcome. */
+    /** Runs {@code tests} in order on one session; every one of them gets an outcome. */
     public Map<String, TestOutcome> run(List<GradedTest> tests, Map<String, byte[]> standIns, CallSession session) {
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+        return run(tests, standIns, List.of(session));
+    }
+
+    /**
+     * Runs {@code tests}, each exercise's tests in order on one session, the exercises dealt out in order to one thread
+     * per session (the calling thread when there is one session); every test gets an outcome. The sessions' children
+     * are separate processes, so two exercises never share student state.
+     */
+    public Map<String, TestOutcome> run(List<GradedTest> tests, Map<String, byte[]> standIns, List<CallSession> sessions) {
+        long submissionDeadline = System.nanoTime() + limits.submissionTime().toNanos();
+        Map<String, List<GradedTest>> byExercise = new LinkedHashMap<>();
+        tests.forEach(t -> byExercise.computeIfAbsent(t.exercise(), e -> new ArrayList<>()).add(t));
+        ConcurrentLinkedQueue<List<GradedTest>> exercises = new ConcurrentLinkedQueue<>(byExercise.values());
+        Map<String, TestOutcome> outcomes = new ConcurrentHashMap<>();
+        if (sessions.size() == 1) {
+            new Worker(standIns, sessions.get(0), submissionDeadline).drain(exercises, outcomes);
+        } else {
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < sessions.size(); i++) {
+                Worker worker = new Worker(standIns, sessions.get(i), submissionDeadline);
+                Thread t = new Thread(() -> worker.drain(exercises, outcomes), "graded-tests-" + i);
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                joinUninterruptibly(t);
+            }
+        }
+        Map<String, TestOutcome> ordered = new LinkedHashMap<>();
+        for (GradedTest t : tests) {
+            TestOutcome o = outcomes.get(t.id());
+            ordered.put(t.id(), o != null ? o : TestOutcome.failed(t.id(), "Not run: the grader lost this test."));
+        }
+        return ordered;
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs whole exercises, one after another, on one session with a launcher of its own. */
+    private final class Worker {
+        private final Map<String, byte[]> standIns;
+        private final CallSession session;
+        private final long submissionDeadline;
+        private final Launcher launcher = launcher();
+
+        Worker(Map<String, byte[]> standIns, CallSession session, long submissionDeadline) {
+            this.standIns = standIns;
+            this.session = session;
+            this.submissionDeadline = submissionDeadline;
+        }
+
+        void drain(ConcurrentLinkedQueue<List<GradedTest>> exercises, Map<String, TestOutcome> outcomes) {
+            for (List<GradedTest> exercise = exercises.poll(); exercise != null; exercise = exercises.poll()) {
+                try {
+                    runExercise(exercise, outcomes);
+                } catch (Throwable e) { // OutOfMemoryError too: the exercise's tests fail with the reason
+                    for (GradedTest t : exercise) {
+                        outcomes.putIfAbsent(t.id(), TestOutcome.failed(t.id(), "The test could not run: " + describe(e)));
+                    }
+                }
+            }
+        }
+
+        private void runExercise(List<GradedTest> tests, Map<String, TestOutcome> outcomes) {
+            String what = null; // what happened to the exercise when its child was stopped
+            for (GradedTest test : tests) {
+                String id = test.id();
+                if (what != null) {
+                    outcomes.put(id, TestOutcome.failed(id, "Not run: an earlier test of exercise " + test.exercise() + " "
+                            + what + ", so the rest of that exercise was skipped."));
+                    continue;
+                }
+                if (System.nanoTime() >= submissionDeadline) {
+                    outcomes.put(id, TestOutcome.failed(id, "Not run: the submission's time limit of "
+                            + seconds(limits.submissionTime().toMillis()) + " was used up by earlier tests."));
+                    continue;
+                }
+                GradingLoader loader = new GradingLoader(testClasses, standIns, session, TestRunner.class.getClassLoader());
+                session.beginTest(loader, System.nanoTime() + limits.testTime().toNanos(), submissionDeadline);
+                Outcome outcome = session.stop() != null ? null : runOne(launcher, loader, test);
+                String printed = session.endTest();
+                CallSession.Stop stop = session.stop();
+                if (stop != null) {
+                    outcomes.put(id, TestOutcome.failed(id, stop.message()));
+                    what = stop.what();
+                } else {
+                    outcomes.put(id, new TestOutcome(id, outcome.passed(), outcome.message(), printed));
+                }
+            }
+        }
+    }
+
+    /** The JUnit Platform with the Jupiter engine and nothing found on the classpath: no listener, filter or engine. */
+    private static Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
                 .enableTestEngineAutoRegistration(false)
                 .addTestEngines(new JupiterTestEngine())
                 .enableTestExecutionListenerAutoRegistration(false)
@@ -50,35 +158,45 @@ public final class TestRunner {
                 .enableLauncherDiscoveryListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build());
-        Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
-        Map<String, String> skipped = new HashMap<>(); // exercise -> what happened to it
-        long submissionDeadline = System.nanoTime() + limits.submissionTime().toNanos();
-        for (GradedTest test : tests) {
-            String id = test.id();
-            String what = skipped.get(test.exercise());
-            if (what != null) {
-                outcomes.put(id, TestOutcome.failed(id, "Not run: an earlier test of exercise " + test.exercise() + " "
-                        + what + ", so the rest of that exercise was skipped."));
-                continue;
-            }
-            if (System.nanoTime() >= submissionDeadline) {
-                outcomes.put(id, TestOutcome.failed(id, "Not run: the submission's time limit of "
-                        + seconds(limits.submissionTime().toMillis()) + " was used up by earlier tests."));
-                continue;
-            }
-            GradingLoader loader = new GradingLoader(testClasses, standIns, session, TestRunner.class.getClassLoader());
-            session.beginTest(loader, System.nanoTime() + limits.testTime().toNanos(), submissionDeadline);
-            Outcome outcome = session.stop() != null ? null : runOne(launcher, loader, test);
-            String printed = session.endTest();
-            CallSession.Stop stop = session.stop();
-            if (stop != null) {
-                outcomes.put(id, TestOutcome.failed(id, stop.message()));
-                skipped.put(test.exercise(), stop.what());
-            } else {
-                outcomes.put(id, new TestOutcome(id, outcome.passed(), outcome.message(), printed));
-            }
+    }
+
+    /** One test method, discovered and run as the graded tests are. */
+    private static Outcome execute(Launcher launcher, Class<?> testClass, Method method) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectMethod(testClass, method))
+                // No junit-platform.properties or system properties: only what is set here.
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .build();
+        OutcomeListener listener = new OutcomeListener();
+        launcher.execute(request, listener);
+        return listener.outcome();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Runs the grader's own {@link JUnitWarmUp} tests, once per JVM, so that the first graded test does not pay for
+     * loading and compiling the JUnit Platform; meant for a background thread. Never throws.
+     *
+     * @return whether this call ran the warm-up tests and both passed (false: already warm, or the warm-up was lost)
+     */
+    public static boolean warmUp() {
+        if (!WARMED.compareAndSet(false, true)) {
+            return false;
         }
-        return outcomes;
+        try {
+            Launcher launcher = launcher();
+            boolean passed = true;
+            for (Method m : JUnitWarmUp.class.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(org.junit.jupiter.api.Test.class)) {
+                    passed &= execute(launcher, JUnitWarmUp.class, m).passed();
+                }
+            }
+            return passed;
+        } catch (Throwable e) { // OutOfMemoryError too: a grade reports that, not the warm-up
+            return false;
+        }
     }
 
     private static Outcome runOne(Launcher launcher, ClassLoader loader, GradedTest test) {
@@ -87,16 +205,7 @@ public final class TestRunner {
         try {
             thread.setContextClassLoader(loader);
             Class<?> testClass = Class.forName(test.className(), false, loader);
-            Method method = findMethod(testClass, test.methodName());
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectMethod(testClass, method))
-                    // No junit-platform.properties or system properties: only what is set here.
-                    .enableImplicitConfigurationParameters(false)
-                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
-                    .build();
-            OutcomeListener listener = new OutcomeListener();
-            launcher.execute(request, listener);
-            return listener.outcome();
+            return execute(launcher, testClass, findMethod(testClass, test.methodName()));
         } catch (Throwable t) {
             return new Outcome(false, "The test could not run: " + describe(t));
         } finally {
