@@ -32,10 +32,13 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Runnable {
     public static void main(String[] args) {
         if (args.length > 0 && (args[0].equals("grade") || args[0].equals("grade-all"))) {
-            HeadStart.begin();
+            HeadStart.begin(args);
         }
         System.exit(run(args));
     }
+
+    /** The system property that sets --isolation's default. */
+    static final String ISOLATION_PROPERTY = "bn.grader.isolation";
 
     /** The package of the student's classes unless --student-package says otherwise. */
     static final String STUDENT_PACKAGE = "bn.exercises";
@@ -80,7 +83,7 @@ public final class Main implements Runnable {
                 description = "Packages of the student's classes (default: ${DEFAULT-VALUE}).")
         List<String> studentPackages;
 
-        @Option(names = "--isolation", defaultValue = "${sys:bn.grader.isolation:-auto}",
+        @Option(names = "--isolation", defaultValue = "${sys:" + ISOLATION_PROPERTY + ":-auto}",
                 description = "How processes that run student code are isolated: auto (the strongest this machine "
                         + "allows), bubblewrap, separate-user or process-group (default: ${DEFAULT-VALUE}; the system "
                         + "property bn.grader.isolation sets the default).")
@@ -97,7 +100,7 @@ public final class Main implements Runnable {
             Allowlist rules = allowlist != null ? Allowlist.read(allowlist) : Allowlist.bundled();
             Limits limits = new Limits(Duration.ofMillis((long) (timeLimit * 1000)),
                     Duration.ofMillis((long) (testTimeLimit * 1000)), heapMb, outputBytes);
-            Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "bn-grader");
+            Path work = workDir != null ? workDir : defaultWorkRoot();
             Path tests = testsJar != null ? testsJar : defaultTestsJar();
             List<Path> secrets = new ArrayList<>(List.of(tests.toAbsolutePath()));
             for (Path p : hidden) {
@@ -120,6 +123,11 @@ public final class Main implements Runnable {
 
     static int testChildrenFor(int processors, long memoryBytes) {
         return processors >= 2 && memoryBytes >= 3L << 30 ? 2 : 1;
+    }
+
+    /** The scratch folder unless --work-dir says otherwise: bn-grader under the system's temp folder. */
+    static Path defaultWorkRoot() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "bn-grader");
     }
 
     /** solutions/target/graded-tests.jar under the working folder, or under the course the grader was built in. */

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
 
 import bn.grader.sandbox.Jail;
 import bn.grader.sandbox.ResourceLimits;
@@ -31,6 +33,11 @@ final class JavacChildren implements AutoCloseable {
     private final CompilerArchive archive;
     /** Children that finished a submission in good health, ready for the next one (javac already warm). */
     private final ConcurrentLinkedDeque<JavacChild> idle = new ConcurrentLinkedDeque<>();
+    /** What a compiler must be set up with to adopt these children: isolation, classpath, work folder, limits. */
+    private final List<Object> settings;
+
+    /** Children started before any compiler was made ({@link #prestart}), for the first compiler set up alike. */
+    private static final AtomicReference<CompletableFuture<JavacChildren>> PRESTARTED = new AtomicReference<>();
 
     /**
      * @param classpath what student code compiles against (absolute)
@@ -48,10 +55,45 @@ final class JavacChildren implements AutoCloseable {
                     + e.getMessage(), e);
         }
         this.archive = CompilerArchive.prepare(workRoot.resolve("cds"), childJar, classpath);
+        this.settings = settings(classpath, sandbox, workRoot, limits);
         JavacChild first = tryStart(); // the first submission's child starts while the grader reads its tests
         if (first != null) {
             idle.add(first);
         }
+    }
+
+    private static List<Object> settings(List<Path> classpath, Sandbox sandbox, Path workRoot, CompileLimits limits) {
+        return List.of(sandbox.isolation(), classpath, workRoot, limits);
+    }
+
+    /**
+     * Starts children for these settings before the compiler that will use them exists (the grader does it before it
+     * has parsed its command line); the first {@link #adoptOrStart} with the same settings takes them, any other
+     * ends them. Never throws: a failure only means the compiler starts its own.
+     */
+    static void prestart(List<Path> classpath, Sandbox sandbox, Path workRoot, CompileLimits limits) {
+        CompletableFuture<JavacChildren> place = new CompletableFuture<>();
+        if (!PRESTARTED.compareAndSet(null, place)) {
+            return;
+        }
+        try {
+            place.complete(new JavacChildren(classpath, sandbox, workRoot, limits));
+        } catch (RuntimeException | Error e) {
+            place.complete(null);
+        }
+    }
+
+    /** The prestarted children if their settings are these (waiting for a start under way), else new ones. */
+    static JavacChildren adoptOrStart(List<Path> classpath, Sandbox sandbox, Path workRoot, CompileLimits limits) {
+        CompletableFuture<JavacChildren> place = PRESTARTED.getAndSet(null);
+        JavacChildren early = place == null ? null : place.join();
+        if (early != null) {
+            if (early.settings.equals(settings(classpath, sandbox, workRoot, limits))) {
+                return early;
+            }
+            early.close();
+        }
+        return new JavacChildren(classpath, sandbox, workRoot, limits);
     }
 
     /** The javac child of one compile: a warm one if there is one, else one started when first needed. */

@@ -51,8 +51,21 @@ public final class StudentCompiler implements AutoCloseable {
      */
     public StudentCompiler(List<Path> classpath, Sandbox sandbox, Path workRoot, CompileLimits limits) {
         this.limits = limits;
-        this.children = new JavacChildren(classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList(), sandbox,
-                workRoot.toAbsolutePath().normalize(), limits);
+        this.children = JavacChildren.adoptOrStart(absolute(classpath), sandbox, workRoot.toAbsolutePath().normalize(),
+                limits);
+    }
+
+    /**
+     * Starts a javac child for a compiler not made yet: the first StudentCompiler made with the same sandbox isolation,
+     * classpath, work folder and limits takes it (any other ends it). For a grader that has not parsed its command line
+     * yet; never throws.
+     */
+    public static void prestart(List<Path> classpath, Sandbox sandbox, Path workRoot, CompileLimits limits) {
+        JavacChildren.prestart(absolute(classpath), sandbox, workRoot.toAbsolutePath().normalize(), limits);
+    }
+
+    private static List<Path> absolute(List<Path> classpath) {
+        return classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 
     public CompileResult compile(List<SourceFile> sources, Path classesDir) {

@@ -53,7 +53,7 @@ public final class BubblewrapSandbox implements Sandbox {
             Files.setAttribute(jail.scratch(), "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(jail.scratch(), "unix:mode", 0700, LinkOption.NOFOLLOW_LINKS);
         }
-        Process process = new ProcessBuilder(command(jail, uid)).directory(jail.scratch().toFile()).start();
+        Process process = Spawner.start(new ProcessBuilder(command(jail, uid)).directory(jail.scratch().toFile()));
         return new Sandboxed(process, () -> kill(process));
     }
 

@@ -24,7 +24,7 @@ public final class ProcessGroupSandbox implements Sandbox {
         ProcessBuilder builder = new ProcessBuilder(command).directory(jail.scratch().toFile());
         builder.environment().clear();
         builder.environment().putAll(jail.env());
-        Process process = builder.start();
+        Process process = Spawner.start(builder);
         return new Sandboxed(process, () -> killGroup(process));
     }
 

@@ -116,7 +116,7 @@ public final class SeparateUserSandbox implements Sandbox {
         builder.environment().putAll(jail.env());
         Process process;
         try {
-            process = builder.start();
+            process = Spawner.start(builder);
         } catch (IOException e) {
             grants.revoke();
             throw e;

@@ -95,6 +95,35 @@ class SandboxAttacksTest {
         return in.readNBytes(1 << 20);
     }
 
+    /**
+     * The grader starts children from short-lived threads (a background start while javac runs, a test worker);
+     * bwrap's --die-with-parent fires when the starting thread ends, so a sandbox must outlive the thread that
+     * started it and end only when killed (or with the grader).
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"BUBBLEWRAP", "SEPARATE_USER", "PROCESS_GROUP"})
+    void outlivesTheThreadThatStartedItUntilKilled(Isolation isolation) throws Exception {
+        Sandbox sandbox = sandbox(isolation, List.of());
+        Sandboxed[] box = new Sandboxed[1];
+        Thread starter = new Thread(() -> {
+            try {
+                box[0] = start(sandbox, "read line; echo still here", ResourceLimits.DEFAULT);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        starter.start();
+        starter.join();
+        Thread.sleep(500); // the parent-death signal, were it sent, arrives at once
+        Process p = box[0].process();
+        assertTrue(p.isAlive(), "the sandbox ended when the thread that started it did");
+        p.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        assertTrue(new String(readAll(p.getInputStream()), StandardCharsets.UTF_8).contains("still here"));
+        box[0].killAll();
+        assertFalse(p.isAlive(), "killed");
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"BUBBLEWRAP", "SEPARATE_USER"})
     void runsWithoutRootAndWithoutCapabilities(Isolation isolation) throws Exception {
