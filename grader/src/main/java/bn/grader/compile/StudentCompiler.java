@@ -21,8 +21,8 @@ import bn.grader.submission.SourceFile;
 /**
  * Compiles student sources with javac in a child JVM of its own ({@link JavacChild}), inside the {@link Sandbox}, with
  * a time limit per run and in all, a heap limit and a bounded stack ({@link CompileLimits}); options
- * {@code --release 17 -proc:none}, so the class files are Java 17's whatever JDK runs the grader and no annotation
- * processor runs.
+ * {@code --release 17 -proc:none} (on JDK 17, the equivalent and cheaper {@code -source 17 -target 17}), so student
+ * code gets Java 17's API, the class files are Java 17's whatever JDK runs the grader and no annotation processor runs.
  *
  * <p>A file costs only itself: when javac reports errors, the files it blamed are set aside with its messages (file,
  * line, caret) and the rest is compiled again, until what is left compiles. When javac itself fails (runs out of time,

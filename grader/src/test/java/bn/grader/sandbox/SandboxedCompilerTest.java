@@ -88,6 +88,26 @@ class SandboxedCompilerTest {
         }
     }
 
+    /**
+     * Student code gets Java 17's API whatever JDK runs the grader (--release 17, or on JDK 17 the equivalent
+     * -source/-target 17): a method added in Java 21 and a class the JDK does not export both fail to compile.
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"BUBBLEWRAP"})
+    void onlyJava17sExportedApiCompiles(Isolation isolation) {
+        CompileResult r = compile(isolation, CompileLimits.DEFAULT,
+                file("Newer.java", "package bn.exercises;\npublic class Newer {\n"
+                        + "    public static Object last() { return java.util.List.of(1, 2).reversed(); }\n}\n"),
+                file("Internal.java", "package bn.exercises;\npublic class Internal {\n"
+                        + "    public static Object name() { return sun.security.x509.X500Name.class; }\n}\n"),
+                file("Good.java", GOOD));
+        assertEquals(List.of("bn.exercises.Good"), List.copyOf(r.classes().keySet()), () -> r.failures().toString());
+        assertTrue(r.failures().get("exercises/src/main/java/bn/exercises/Newer.java").contains("cannot find symbol"),
+                () -> r.failures().toString());
+        assertTrue(r.failures().get("exercises/src/main/java/bn/exercises/Internal.java").contains("sun.security.x509"),
+                () -> r.failures().toString());
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"BUBBLEWRAP", "SEPARATE_USER"})
     void theNextSubmissionCompilesAfreshInAWarmChild(Isolation isolation) {
