@@ -31,7 +31,7 @@ import bn.grader.sandbox.Scratch;
 /**
  * The grading pipeline: read the submission, compile it, admit its classes and tests ({@link TestAdmission}), run the
  * graded tests in this JVM with the student's classes behind stand-ins that call into a sandboxed child
- * ({@link TestRunner}, {@link CallSession}), and score ({@link Scoring}). The child only ever computes values; every
+ * ({@link bn.grader.run.TestRunner}, {@link CallSession}), and score ({@link Scoring}). The child only ever computes values; every
  * verdict and every point is decided here. Whatever happens, OutOfMemoryError included, {@link #grade} returns results
  * for every graded test, and the children are gone before it returns.
  */
@@ -44,7 +44,7 @@ public final class Grader implements AutoCloseable {
     /**
      * Starts getting ready: a javac child at once (compiling is what a grade waits for first), then, on a background
      * thread, the first test child and the graded tests ({@link Preparation}). A graded-tests jar that cannot be read
-     * or holds no graded test makes {@link #grade} and {@link #catalog} throw {@link IllegalArgumentException}.
+     * or holds no graded test makes {@link #grade} and {@link #catalog} throw.
      */
     public Grader(GraderConfig config) {
         this.config = config;
@@ -74,8 +74,9 @@ public final class Grader implements AutoCloseable {
     /**
      * Grades one submission: results for every graded test, whatever the submission does.
      *
-     * @throws IllegalArgumentException when the graded-tests jar cannot be read or holds no graded test (the grader's
-     *                                  fault, not the submission's)
+     * @throws RuntimeException what reading the graded-tests jar threw, when it failed (the grader's fault, not the
+     *                          submission's): {@link IllegalArgumentException} for a jar without graded tests,
+     *                          {@link java.io.UncheckedIOException} for one that cannot be read
      */
     public Results grade(Path submissionPath) {
         long start = System.nanoTime();
@@ -143,14 +144,9 @@ public final class Grader implements AutoCloseable {
             closeAll(sessions); // the children are gone before any result is written
             phase("closed", start);
             return Scoring.results(catalog.tests(), blocked, outcomes, notes, absent, isolation(), seconds(start));
-        } catch (IllegalArgumentException e) {
-            if (preparationFailed()) {
-                throw e; // the graded-tests jar, not the submission
-            }
-            return failed("The grader could not grade this submission: " + e, start);
         } catch (Throwable e) { // OutOfMemoryError included: the learner still gets a result saying why
             closeAll(sessions);
-            return failed("The grader could not grade this submission: " + e, start);
+            return failed("The grader could not grade this submission: " + e, start); // unless the tests jar failed
         } finally {
             closeAll(sessions);
             for (CompletableFuture<StudentProcess> p : pending) {
@@ -162,16 +158,7 @@ public final class Grader implements AutoCloseable {
         }
     }
 
-    private boolean preparationFailed() {
-        try {
-            preparation.get();
-            return false;
-        } catch (RuntimeException | Error e) {
-            return true;
-        }
-    }
-
-    /** Every graded test failed with {@code why}. */
+    /** Every graded test failed with {@code why}; throws what reading the graded tests threw, if it failed. */
     private Results failed(String why, long start) {
         return Scoring.failed(preparation.get().catalog().tests(), why, isolation(), seconds(start));
     }

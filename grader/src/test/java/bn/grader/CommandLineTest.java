@@ -83,6 +83,24 @@ class CommandLineTest {
     }
 
     @Test
+    void aTestsJarWithoutGradedTestsIsTheGradersErrorNotTheSubmissions() throws IOException {
+        Path jar = FakeCourse.work().resolve("cli/empty-tests.jar");
+        Files.createDirectories(jar.getParent());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("README.txt"));
+            out.write("no tests here".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path out = FakeCourse.work().resolve("cli/empty-tests.json");
+        Files.deleteIfExists(out);
+        int status = Main.run("grade", FakeCourse.submission("good").toString(), "--tests-jar", jar.toString(),
+                "--quiet", "--out", out.toString());
+        assertEquals(2, status);
+        Results results = ResultsJson.read(out);
+        assertEquals(0.0, results.score());
+        assertTrue(results.output().contains("holds no @Graded test"), results.output());
+    }
+
+    @Test
     void gradeAllWritesEveryResultAGradebookAndAHistogramAndSurvivesBrokenSubmissions() throws IOException {
         Path dir = FakeCourse.work().resolve("class");
         Path out = FakeCourse.work().resolve("class-out");
