@@ -32,6 +32,18 @@ final class PrimitiveArrayCodec implements ValueCodec {
     static void writeElements(DataOutputStream out, Primitive p, Object array) throws IOException {
         int n = Array.getLength(array);
         out.writeInt(n);
+        if (array instanceof double[] d) { // tensors' values: unboxed, the same bytes
+            for (double v : d) {
+                out.writeDouble(v);
+            }
+            return;
+        }
+        if (array instanceof int[] ints) { // shapes
+            for (int v : ints) {
+                out.writeInt(v);
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             p.write(out, Array.get(array, i));
         }
@@ -39,8 +51,21 @@ final class PrimitiveArrayCodec implements ValueCodec {
 
     /** An array of {@code p} as {@link #writeElements} wrote it; its length is checked against the bytes left. */
     static Object readElements(MessageReader in, Primitive p) {
-        Object array = Array.newInstance(p.type(), in.count(p.bytes()));
-        for (int i = 0, n = Array.getLength(array); i < n; i++) {
+        int n = in.count(p.bytes());
+        if (p == Primitive.DOUBLE) {
+            double[] d = new double[n];
+            in.buffer().asDoubleBuffer().get(d);
+            in.buffer().position(in.buffer().position() + n * Double.BYTES);
+            return d;
+        }
+        if (p == Primitive.INT) {
+            int[] ints = new int[n];
+            in.buffer().asIntBuffer().get(ints);
+            in.buffer().position(in.buffer().position() + n * Integer.BYTES);
+            return ints;
+        }
+        Object array = Array.newInstance(p.type(), n);
+        for (int i = 0; i < n; i++) {
             Array.set(array, i, p.read(in.buffer()));
         }
         return array;
