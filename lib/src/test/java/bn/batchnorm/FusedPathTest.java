@@ -114,6 +114,25 @@ class FusedPathTest {
         }
     }
 
+    @Test
+    void aLargeMeanKeepsTheVarianceAccurateWhenFeaturesAreColumns() {
+        // (N, D) rows, values 1e8 + N(0, 1), and one feature whose first value of each block is far out: the statistics
+        // pass sums deviations from each block's first row, which must not cost digits either way
+        Random random = new Random(12);
+        Tensor x = Tensor.randn(random, 20000, 4).plus(1e8);
+        double[] v = x.toArray();
+        for (int r = 0; r < 20000; r += 32) {
+            v[r * 4 + 3] += 1e4;
+        }
+        x = Tensor.of(v, 20000, 4);
+        ForwardTrace fused = new BatchNorm(4, Layout.BATCH_BY_FEATURES).forwardTraining(x);
+        for (int c = 0; c < 4; c++) {
+            double exact = exactVariance(x.select(1, c).toArray());
+            double got = fused.var().flat(c);
+            assertEquals(exact, got, 1e-12 * exact, "variance of feature " + c + ", exact in BigDecimal");
+        }
+    }
+
     /** The biased variance computed exactly (BigDecimal) from the doubles given, rounded once at the end. */
     private static double exactVariance(double[] v) {
         java.math.MathContext mc = new java.math.MathContext(60);

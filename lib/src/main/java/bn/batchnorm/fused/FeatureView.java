@@ -65,6 +65,19 @@ public record FeatureView(int outer, int channels, int inner) {
         return outer * inner;
     }
 
+    /** Entries a group of features may hold so that it stays in a core's L2 cache between two passes: 256 KiB. */
+    static final int CACHED_ENTRIES = 1 << 15;
+
+    /**
+     * How many features a kernel takes through both of its passes before it moves on, so that the second pass reads
+     * them from the cache instead of memory: as many as fit in {@value #CACHED_ENTRIES} entries (one channel of
+     * (32, 64, 32, 32) or (8, 256, 56, 56)), at least 1. Channels last, every pass walks whole rows, so a group is
+     * the whole range given.
+     */
+    int featuresPerGroup(int from, int to) {
+        return channelsLast() ? Math.max(1, to - from) : Math.max(1, CACHED_ENTRIES / perFeature());
+    }
+
     /** True when a feature's values sit one per row (inner = 1), as in (N, D) and NHWC. */
     public boolean channelsLast() {
         return inner == 1;

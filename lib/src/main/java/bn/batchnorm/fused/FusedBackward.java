@@ -43,8 +43,12 @@ public final class FusedBackward {
         view.requirePerFeature(dgamma, "dgamma");
         view.requirePerFeature(dbeta, "dbeta");
         workers.forFeatures(view, (from, to) -> {
-            sums(dy, x, view, from, to, mean, istd, dgamma, dbeta);                     // pass 1
-            inputGradient(dy, x, view, from, to, gamma, mean, istd, dgamma, dbeta, dx);  // pass 2
+            int group = view.featuresPerGroup(from, to);        // both passes on a group while it is in the cache
+            for (int g0 = from; g0 < to; g0 += group) {
+                int g1 = Math.min(to, g0 + group);
+                sums(dy, x, view, g0, g1, mean, istd, dgamma, dbeta);                       // pass 1
+                inputGradient(dy, x, view, g0, g1, gamma, mean, istd, dgamma, dbeta, dx);    // pass 2
+            }
         });
         NonFinite.check(dy, dbeta, dgamma, "dy");
     }

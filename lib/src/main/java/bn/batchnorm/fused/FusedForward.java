@@ -56,11 +56,15 @@ public final class FusedForward {
                     + view.perFeature());
         }
         workers.forFeatures(view, (from, to) -> {
-            statistics(x, view, from, to, mean, var);                                   // pass 1
-            for (int c = from; c < to; c++) {
-                istd[c] = 1.0 / Math.sqrt(var[c] + eps);
+            int group = view.featuresPerGroup(from, to);        // both passes on a group while it is in the cache
+            for (int g0 = from; g0 < to; g0 += group) {
+                int g1 = Math.min(to, g0 + group);
+                statistics(x, view, g0, g1, mean, var);                                 // pass 1
+                for (int c = g0; c < g1; c++) {
+                    istd[c] = 1.0 / Math.sqrt(var[c] + eps);
+                }
+                normalizeScaleShift(x, view, g0, g1, mean, istd, gamma, beta, y);       // pass 2
             }
-            normalizeScaleShift(x, view, from, to, mean, istd, gamma, beta, y);         // pass 2
         });
         NonFinite.check(x, mean, var, "x");
     }
