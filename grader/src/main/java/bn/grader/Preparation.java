@@ -66,8 +66,9 @@ final class Preparation {
     /**
      * The parts, waiting for them if need be.
      *
-     * @throws IllegalArgumentException when the graded-tests jar cannot be read or holds no graded test
-     * @throws IllegalStateException    when anything else went wrong
+     * @throws RuntimeException what making them threw: {@link IllegalArgumentException} for a graded-tests jar without
+     *                          graded tests, {@link java.io.UncheckedIOException} for one that cannot be read,
+     *                          {@link IllegalStateException} wrapping anything that is neither unchecked nor an Error
      */
     Parts get() {
         return joined(parts);
