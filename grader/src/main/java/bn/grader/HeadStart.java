@@ -52,11 +52,11 @@ final class HeadStart {
 
     private static void run(boolean defaultSandbox) {
         try {
-            if (defaultSandbox && Sandboxes.bubblewrapProblem() == null) {
+            boolean bubblewrapWorks = Sandboxes.bubblewrapProblem() == null; // probed once, remembered
+            if (defaultSandbox && bubblewrapWorks) {
                 StudentCompiler.prestart(Classpaths.courseLibraries(), Sandboxes.choose(Isolation.BUBBLEWRAP),
                         Main.defaultWorkRoot(), CompileLimits.DEFAULT);
             }
-            Sandboxes.bubblewrapProblem();
             Allowlist.bundled();
             TestCatalog.read(Main.defaultTestsJar(), List.of(Main.STUDENT_PACKAGE));
             TestRunner.warmUp();
