@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The course's real exercises, graded N times two ways, alternating, and the medians of each:
-#   grader: tools/grader/bn-grader grade SUBMISSION (compile, bytecode check, child JVM, all 42 graded tests)
-#   maven:  copy the submission and the graded tests (visible and hidden) into the exercises module of a copy of the
-#           course, then 'mvn -o -q test -pl exercises' there: what grading by hand inside the project costs
+# The course's real exercises, graded N times three ways, in turn, and the medians of each:
+#   grader:    tools/grader/bn-grader grade SUBMISSION (compile, bytecode check, child JVMs, all 42 graded tests)
+#   maven:     copy the submission and the graded tests (visible and hidden) into the exercises module of a copy of
+#              the course, then 'mvn -o -q test -pl exercises' there: what grading by hand inside the project costs,
+#              with nothing but the graded tests (the stricter yardstick)
+#   solutions: 'mvn -o -q -pl solutions test' in the same copy: the yardstick issue 7 names (the solutions module's
+#              tests: the 42 graded tests on the reference solutions, plus the course's own checks of its exercises)
 # The submission is the reference solution (full marks), so both ways run every test to the end.
 #   grader/bench/grade_course_vs_maven.sh [N]        (default N=7; build first: ./course test, or mvn install)
 set -euo pipefail
@@ -36,11 +39,23 @@ grade_with_maven() {
 }
 
 grade_with_grader >/dev/null 2>&1 || true   # the first run after a build writes the grader's class-data archive
-: >"$WORK/grader.txt"; : >"$WORK/maven.txt"
+test_solutions_with_maven() {
+  (cd "$PROJECT" && mvn -o -q -pl solutions test)
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
+: >"$WORK/grader.txt"; : >"$WORK/maven.txt"; : >"$WORK/solutions.txt"
 for i in $(seq 1 "$N"); do
   seconds grade_with_grader >>"$WORK/grader.txt"
   seconds grade_with_maven >>"$WORK/maven.txt"
-  echo "run $i/$N: grader $(tail -n1 "$WORK/grader.txt") s, maven $(tail -n1 "$WORK/maven.txt") s" >&2
+  seconds test_solutions_with_maven >>"$WORK/solutions.txt"
+  echo "run $i/$N: grader $(tail -n1 "$WORK/grader.txt") s, maven $(tail -n1 "$WORK/maven.txt") s," \
+       "mvn -pl solutions test $(tail -n1 "$WORK/solutions.txt") s" >&2
 done
-g=$(median <"$WORK/grader.txt"); m=$(median <"$WORK/maven.txt")
-echo "median over $N runs: grader ${g} s, copy into the course + mvn -o -q test ${m} s, ratio $(awk -v a="$m" -v b="$g" 'BEGIN {printf "%.1f", a / b}')x"
+# The ratio of the medians, and the median of each run's own ratio (the pairs measured side by side).
+pairs() { paste "$WORK/grader.txt" "$1" | awk '{printf "%.3f\n", $2 / $1}' | median; }
+g=$(median <"$WORK/grader.txt"); m=$(median <"$WORK/maven.txt"); s=$(median <"$WORK/solutions.txt")
+echo "median over $N runs: grader ${g} s;" \
+     "copy into the course + mvn -o -q test -pl exercises ${m} s, ratio $(ratio "$m" "$g")x" \
+     "(median of the pairs' ratios $(pairs "$WORK/maven.txt")x);" \
+     "mvn -o -q -pl solutions test ${s} s, ratio $(ratio "$s" "$g")x (pairs $(pairs "$WORK/solutions.txt")x)"
