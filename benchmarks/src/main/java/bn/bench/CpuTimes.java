@@ -8,8 +8,6 @@ import bn.batchnorm.fused.FusedForward;
 import bn.batchnorm.fused.Workers;
 import bn.tensor.Layout;
 import bn.tensor.Tensor;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -25,15 +23,12 @@ import java.util.Random;
  * </pre>
  */
 public final class CpuTimes {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private CpuTimes() {
     }
 
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        System.out.printf(Locale.ROOT, "load average %.2f; CPU time of one thread, median of %d runs, ms%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), reps);
+        System.out.println(ThreadCpuClock.header(reps));
         System.out.println("shape,copy_ms,fused_ms,readable_ms,fused_copies,readable_copies");
         for (String shape : new String[] {"32x64x32x32", "256x1024", "8x256x56x56"}) {
             int[] dims = Arrays.stream(shape.split("x")).mapToInt(Integer::parseInt).toArray();
@@ -70,17 +65,9 @@ public final class CpuTimes {
 
     /** The median CPU time of {@code work}, after at least 10 runs and 2 s of warm-up (the JIT is slow on a busy machine). */
     private static double median(int reps, Runnable work) {
-        long warmUpEnd = System.nanoTime() + 2_000_000_000L;
-        for (int i = 0; i < 10 || System.nanoTime() < warmUpEnd; i++) {
+        return ThreadCpuClock.medianMillis(reps, 10, 2000, () -> {
             work.run();
-        }
-        double[] ms = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            long start = THREADS.getCurrentThreadCpuTime();
-            work.run();
-            ms[r] = (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[reps / 2];
+            return Boolean.TRUE;
+        });
     }
 }

@@ -5,9 +5,6 @@ import bn.batchnorm.CompactBackward;
 import bn.batchnorm.ForwardTrace;
 import bn.tensor.Layout;
 import bn.tensor.Tensor;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,15 +21,12 @@ import java.util.function.Supplier;
  * </pre>
  */
 public final class TensorCpuTimes {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private TensorCpuTimes() {
     }
 
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        System.out.printf(Locale.ROOT, "load average %.2f; CPU time of one thread, median of %d runs, ms%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), reps);
+        System.out.println(ThreadCpuClock.header(reps));
         for (String shape : new String[] {"NCHW", "ROWS"}) {
             Random random = new Random(2015);
             boolean images = shape.equals("NCHW");
@@ -61,21 +55,8 @@ public final class TensorCpuTimes {
         }
     }
 
+    /** The median CPU time of {@code op}, after {@code reps} runs of warm-up. */
     private static double median(int reps, Supplier<Object> op) {
-        Object sink = null;
-        for (int i = 0; i < reps; i++) {
-            sink = op.get();
-        }
-        double[] ms = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long start = THREADS.getCurrentThreadCpuTime();
-            sink = op.get();
-            ms[i] = (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
-        }
-        if (sink == null) {
-            throw new IllegalStateException("no result");
-        }
-        Arrays.sort(ms);
-        return ms[reps / 2];
+        return ThreadCpuClock.medianMillis(reps, reps, 0, op);
     }
 }
