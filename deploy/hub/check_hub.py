@@ -18,6 +18,7 @@ Only 127.0.0.1 is contacted. Exit code 0 when every check passes.
 """
 from __future__ import annotations
 
+import grp
 import json
 import os
 import secrets
@@ -157,6 +158,7 @@ def main() -> int:
             f"student's server can run from it; ./course hub refuses to start here too")
         return 0
     prefix = "bnt" + secrets.token_hex(2)
+    group_existed = _group_exists(bnhub.STUDENT_GROUP)   # the hub creates it if need be; the check removes it then
     instructor, on_roster, students = f"{prefix}i", f"{prefix}r", [f"{prefix}a", f"{prefix}b"]
     state = Path(tempfile.mkdtemp(prefix="bn-hub-check-"))
     roster = state.parent / f"{state.name}-roster.txt"
@@ -334,6 +336,11 @@ def main() -> int:
                         and _exists(n)]
             failures.check(not leftover, "the check's system accounts are deleted",
                            f"could not delete accounts {leftover}")
+            if not group_existed and _group_exists(bnhub.STUDENT_GROUP):
+                subprocess.run(["groupdel", bnhub.STUDENT_GROUP], capture_output=True)
+                failures.check(not _group_exists(bnhub.STUDENT_GROUP),
+                               f"the group {bnhub.STUDENT_GROUP} the hub made for the check is deleted",
+                               f"could not delete the group {bnhub.STUDENT_GROUP}")
         shutil.rmtree(state, ignore_errors=True)
         roster.unlink(missing_ok=True)
         for p, mode in modes.items():
@@ -345,6 +352,14 @@ def main() -> int:
         return 1
     log(f"hub check passed in {time.monotonic() - start:.0f}s")
     return 0
+
+
+def _group_exists(name: str) -> bool:
+    try:
+        grp.getgrnam(name)
+        return True
+    except KeyError:
+        return False
 
 
 def _exists(name: str) -> bool:
