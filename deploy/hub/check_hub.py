@@ -21,6 +21,7 @@ from __future__ import annotations
 import grp
 import json
 import os
+import pwd
 import secrets
 import shutil
 import signal
@@ -354,21 +355,21 @@ def main() -> int:
     return 0
 
 
-def _group_exists(name: str) -> bool:
+def _known(lookup, name: str) -> bool:
+    """Whether the system's user or group database (pwd.getpwnam, grp.getgrnam) has this name."""
     try:
-        grp.getgrnam(name)
+        lookup(name)
         return True
     except KeyError:
         return False
+
+
+def _group_exists(name: str) -> bool:
+    return _known(grp.getgrnam, name)
 
 
 def _exists(name: str) -> bool:
-    import pwd
-    try:
-        pwd.getpwnam(name)
-        return True
-    except KeyError:
-        return False
+    return _known(pwd.getpwnam, name)
 
 
 def stop_hub(hub: subprocess.Popen) -> bool:
