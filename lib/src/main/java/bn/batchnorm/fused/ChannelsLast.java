@@ -7,13 +7,15 @@ import java.util.Arrays;
  * output, and NHWC. Every pass walks x row by row, and each feature's running values live in arrays indexed like a
  * row, so the inner loop runs along the features, over contiguous memory, with no stride.
  *
- * <p><b>Why a row buffer.</b> The JIT turns an inner loop into vector instructions (4 doubles at once on AVX2) only
- * when every array of one element type in it is indexed the same way: {@code xRow[j]} and {@code mu[j]} qualify,
- * {@code x[row + j]} next to {@code mu[j]} does not (the JIT cannot tell that the two never overlap), and such a loop
- * runs one double at a time. So each pass first copies the row's slice of x (and dy) into a buffer of one row,
- * {@code System.arraycopy}, which costs little next to the arithmetic, runs the arithmetic on buffers and per-feature
- * arrays all indexed {@code [j]}, and copies an output row back. Measured on (256, 1024): about 1.5 times faster
- * than indexing x directly.
+ * <p><b>Why x is read in place, several rows per sweep.</b> The loops index x, dy, y and dx directly
+ * ({@code x[row + j]} beside a per-feature {@code mu[j]}): nothing is copied. The JIT of JDK 17 does not turn such a
+ * loop into vector instructions (it cannot tell that the two arrays never overlap), so each loop runs one double at
+ * a time, and its cost is its loads and stores. The passes that only read x and dy (the statistics and the backward
+ * sums) therefore take four rows per sweep: each running per-feature sum is loaded and stored once per four rows
+ * instead of once per row. The passes that write (y, dx) take one row per sweep: with two output rows in one loop
+ * the JIT keeps fewer values in registers, and it was slower. Measured on (256, 1024), forward + backward: copying
+ * each row into a buffer first, so that the JIT vectorizes the arithmetic on it, cost about 1.5 times as much as
+ * this, because every copy is one more pass through the caches (benchmarks/README.md).
  *
  * <p>Each method handles features [from, to) of a {@link FeatureView} with inner = 1; a row's slice of those
  * features starts at {@code r * C + from} and is {@code width = to - from} long.
@@ -22,47 +24,48 @@ final class ChannelsLast {
     private ChannelsLast() {
     }
 
-    /** Rows per block of the statistics pass: at most 32, and blocks of about {@link FusedForward#CHUNK} * 8 entries. */
-    static final int MAX_ROWS_PER_BLOCK = 32;
+    /** Rows per block of the statistics pass: a multiple of the four rows of a sweep. */
+    static final int ROWS_PER_BLOCK = 32;
 
     /**
-     * Forward pass 1: mean[c] = mu_B and var[c] = sigma2_B, in one read of x. Rows are taken in blocks of up to
-     * {@value #MAX_ROWS_PER_BLOCK}; in a block, each feature's values are summed as deviations from the block's first
-     * row K (one sweep: S1 = sum (x - K), S2 = sum (x - K)^2, giving the block's mean K + S1 / len and its sum of
-     * squared deviations S2 - S1^2 / len), and the blocks are merged into the running (count, mean, M2) with Chan,
-     * Golub and LeVeque's update, as in {@link FusedForward}. Means are kept relative to K0, the first row of all,
-     * and K0 is added back once at the end.
+     * Forward pass 1: mean[c] = mu_B and var[c] = sigma2_B, in one read of x. Rows are taken in blocks of
+     * {@value #ROWS_PER_BLOCK} (the last may be shorter); in a block, each feature's values are summed as deviations
+     * from the block's first row K (one sweep: S1 = sum (x - K), S2 = sum (x - K)^2, giving the block's mean
+     * K + S1 / len and its sum of squared deviations S2 - S1^2 / len), and the blocks are merged into the running
+     * (count, mean, M2) with Chan, Golub and LeVeque's update, as in {@link FusedForward}. Means are kept relative
+     * to K0, the first row of all, and K0 is added back once at the end.
      *
      * <p><b>Why the shifts keep the variance accurate.</b> S2 - S1^2 / len cancels in proportion to (mean - K)^2 next
      * to the block's spread; K is one of the block's values, so (mean - K)^2 is at most the block's M2 itself, and the
      * relative error stays below about len^2 units of rounding, 1e-13 at 32 rows, however large the mean (the naive
      * E[x^2] - E[x]^2, shifted by 0, loses every digit there). Means relative to K0 are small numbers when the mean
      * is large next to the spread, so the deltas that Chan's update squares keep their digits (block means rounded
-     * at 1e8 would cost 1e-9 of a unit variance). Blocks are sized from C, not from the width of a thread's share,
-     * so any number of threads gives the same bits.
+     * at 1e8 would cost 1e-9 of a unit variance). The blocks do not depend on C or on the width of a
+     * thread's share, so any number of threads gives the same bits.
      */
     static void statistics(double[] x, FeatureView view, int from, int to, double[] mean, double[] var) {
         int rows = view.outer();
         int channels = view.channels();
         int width = to - from;
-        int rowsPerBlock = Math.max(1, Math.min(MAX_ROWS_PER_BLOCK, FusedForward.CHUNK * 8 / channels));
-        double[] first = new double[width];         // K0, the first row of all,             (width,)
-        double[] shift = new double[width];         // K, the block's first row,             (width,)
-        double[] xRow = new double[width];          // one row of x,                         (width,)
-        double[] s1 = new double[width];            // sum (x - K) over the block,           (width,)
-        double[] s2 = new double[width];            // sum (x - K)^2 over the block,         (width,)
-        double[] mu = new double[width];            // running mean - K0 over the blocks,    (width,)
-        double[] m2 = new double[width];            // running M2,                           (width,)
+        double[] first = PerFeatureArrays.zeros(width);             // K0, the first row of all,             (width,)
+        double[] shift = PerFeatureArrays.zeros(width);             // K, the block's first row,             (width,)
+        double[] s1 = PerFeatureArrays.zeros(width);                // sum (x - K) over the block,           (width,)
+        double[] s2 = PerFeatureArrays.zeros(width);                // sum (x - K)^2 over the block,         (width,)
+        double[] mu = PerFeatureArrays.zeros(width);                // running mean - K0 over the blocks,    (width,)
+        double[] m2 = PerFeatureArrays.zeros(width);                // running M2,                           (width,)
         double count = 0;
         System.arraycopy(x, from, first, 0, width);
-        for (int r0 = 0; r0 < rows; r0 += rowsPerBlock) {
-            int r1 = Math.min(rows, r0 + rowsPerBlock);
+        for (int r0 = 0; r0 < rows; r0 += ROWS_PER_BLOCK) {
+            int r1 = Math.min(rows, r0 + ROWS_PER_BLOCK);
             System.arraycopy(x, r0 * channels + from, shift, 0, width);
             Arrays.fill(s1, 0);
             Arrays.fill(s2, 0);
-            for (int r = r0 + 1; r < r1; r++) {
-                System.arraycopy(x, r * channels + from, xRow, 0, width);
-                addShifted(xRow, shift, s1, s2);
+            int r = r0;                                 // row r0 itself adds x - K = 0 exactly
+            for (; r + 3 < r1; r += 4) {
+                addShifted4(x, r * channels + from, channels, shift, s1, s2);
+            }
+            for (; r < r1; r++) {
+                addShifted(x, r * channels + from, shift, s1, s2);
             }
             double len = r1 - r0;
             mergeBlock(first, shift, s1, s2, len, count, mu, m2);
@@ -74,12 +77,31 @@ final class ChannelsLast {
         }
     }
 
-    /** s1 += xRow - shift, s2 += (xRow - shift)^2: one loop, every array indexed [j], so the JIT vectorizes it. */
-    private static void addShifted(double[] xRow, double[] shift, double[] s1, double[] s2) {
-        for (int j = 0; j < xRow.length; j++) {
-            double d = xRow[j] - shift[j];
+    /** s1 += x - shift, s2 += (x - shift)^2 for the row of x that starts at {@code at}. */
+    private static void addShifted(double[] x, int at, double[] shift, double[] s1, double[] s2) {
+        for (int j = 0; j < shift.length; j++) {
+            double d = x[at + j] - shift[j];
             s1[j] += d;
             s2[j] += d * d;
+        }
+    }
+
+    /**
+     * {@link #addShifted} for the four rows that start at {@code at}, {@code at + stride}, ...: s1 and s2 are loaded
+     * and stored once for the four.
+     */
+    private static void addShifted4(double[] x, int at, int stride, double[] shift, double[] s1, double[] s2) {
+        int at1 = at + stride;
+        int at2 = at1 + stride;
+        int at3 = at2 + stride;
+        for (int j = 0; j < shift.length; j++) {
+            double k = shift[j];
+            double d0 = x[at + j] - k;
+            double d1 = x[at1 + j] - k;
+            double d2 = x[at2 + j] - k;
+            double d3 = x[at3 + j] - k;
+            s1[j] += (d0 + d1) + (d2 + d3);
+            s2[j] += (d0 * d0 + d1 * d1) + (d2 * d2 + d3 * d3);
         }
     }
 
@@ -92,9 +114,10 @@ final class ChannelsLast {
         double total = count + len;
         double newShare = len / total;                  // the same for every feature: no division per feature
         double crossWeight = count * len / total;
+        double perRow = 1 / len;
         for (int j = 0; j < mu.length; j++) {
-            double blockMean = (shift[j] - first[j]) + s1[j] / len;      // relative to K0
-            double blockM2 = s2[j] - s1[j] * s1[j] / len;
+            double blockMean = (shift[j] - first[j]) + s1[j] * perRow;   // relative to K0
+            double blockM2 = s2[j] - s1[j] * s1[j] * perRow;
             double delta = blockMean - mu[j];
             mu[j] += delta * newShare;
             m2[j] += blockM2 + delta * delta * crossWeight;
@@ -107,50 +130,35 @@ final class ChannelsLast {
         int rows = view.outer();
         int channels = view.channels();
         int width = to - from;
-        double[] mu = Arrays.copyOfRange(mean, from, to);      // mu_B,          (width,)
-        double[] b = Arrays.copyOfRange(beta, from, to);       // beta,          (width,)
-        double[] a = new double[width];                        // gamma * istd,  (width,)
+        double[] mu = PerFeatureArrays.copy(mean, from, to);        // mu_B,          (width,)
+        double[] b = PerFeatureArrays.copy(beta, from, to);         // beta,          (width,)
+        double[] a = PerFeatureArrays.zeros(width);                 // gamma * istd,  (width,)
         for (int j = 0; j < width; j++) {
             a[j] = gamma[from + j] * istd[from + j];
         }
-        double[] row = new double[width];                      // x's row, then y's, (width,)
         for (int r = 0; r < rows; r++) {
-            int start = r * channels + from;
-            System.arraycopy(x, start, row, 0, width);
-            normalizeRow(row, mu, a, b);
-            System.arraycopy(row, 0, y, start, width);
+            normalizeRow(x, y, r * channels + from, mu, a, b);
         }
     }
 
     /**
-     * Backward pass 1: dbeta = sum dy, dgamma = istd * sum dy * (x - mu_B). Two rows per sweep, so that each running
-     * sum is loaded and stored once per two rows; with an odd number of rows the last sweep pairs the last row with a
-     * row of dy = 0, which adds exactly nothing.
+     * Backward pass 1: dbeta = sum dy, dgamma = istd * sum dy * (x - mu_B). Four rows per sweep, so that each
+     * running sum is loaded and stored once per four rows; the last rows, fewer than four, one at a time.
      */
     static void sums(double[] dy, double[] x, FeatureView view, int from, int to, double[] mean, double[] istd,
                      double[] dgamma, double[] dbeta) {
         int rows = view.outer();
         int channels = view.channels();
         int width = to - from;
-        double[] mu = Arrays.copyOfRange(mean, from, to);      // mu_B,                     (width,)
-        double[] sumDy = new double[width];                    // sum dy,                   (width,)
-        double[] sumDyXmu = new double[width];                 // sum dy * (x - mu_B),      (width,)
-        double[] dyRow = new double[width];                    // row r of dy,              (width,)
-        double[] xRow = new double[width];                     // row r of x,               (width,)
-        double[] dyNext = new double[width];                   // row r + 1 of dy,          (width,)
-        double[] xNext = new double[width];                    // row r + 1 of x,           (width,)
-        for (int r = 0; r < rows; r += 2) {
-            int start = r * channels + from;
-            System.arraycopy(dy, start, dyRow, 0, width);
-            System.arraycopy(x, start, xRow, 0, width);
-            if (r + 1 < rows) {
-                System.arraycopy(dy, start + channels, dyNext, 0, width);
-                System.arraycopy(x, start + channels, xNext, 0, width);
-            } else {
-                Arrays.fill(dyNext, 0);
-                Arrays.fill(xNext, 0);
-            }
-            addSums(dyRow, xRow, dyNext, xNext, mu, sumDy, sumDyXmu);
+        double[] mu = PerFeatureArrays.copy(mean, from, to);        // mu_B,                     (width,)
+        double[] sumDy = PerFeatureArrays.zeros(width);             // sum dy,                   (width,)
+        double[] sumDyXmu = PerFeatureArrays.zeros(width);          // sum dy * (x - mu_B),      (width,)
+        int r = 0;
+        for (; r + 3 < rows; r += 4) {
+            addSums4(dy, x, r * channels + from, channels, mu, sumDy, sumDyXmu);
+        }
+        for (; r < rows; r++) {
+            addSums(dy, x, r * channels + from, mu, sumDy, sumDyXmu);
         }
         for (int j = 0; j < width; j++) {
             dbeta[from + j] = sumDy[j];
@@ -165,53 +173,66 @@ final class ChannelsLast {
         int channels = view.channels();
         int width = to - from;
         double m = view.perFeature();
-        double[] mu = Arrays.copyOfRange(mean, from, to);      // mu_B,                     (width,)
-        double[] k = new double[width];                        // gamma * istd,             (width,)
-        double[] shift = new double[width];                    // dbeta / m,                (width,)
-        double[] slope = new double[width];                    // istd * dgamma / m,        (width,)
+        double[] mu = PerFeatureArrays.copy(mean, from, to);        // mu_B,                     (width,)
+        double[] k = PerFeatureArrays.zeros(width);                 // gamma * istd,             (width,)
+        double[] shift = PerFeatureArrays.zeros(width);             // dbeta / m,                (width,)
+        double[] slope = PerFeatureArrays.zeros(width);             // istd * dgamma / m,        (width,)
         for (int j = 0; j < width; j++) {
             int c = from + j;
             k[j] = gamma[c] * istd[c];
             shift[j] = dbeta[c] / m;
             slope[j] = istd[c] * dgamma[c] / m;
         }
-        double[] row = new double[width];                      // dy's row, then dx's,      (width,)
-        double[] xRow = new double[width];                     // the same row of x,        (width,)
         for (int r = 0; r < rows; r++) {
-            int start = r * channels + from;
-            System.arraycopy(dy, start, row, 0, width);
-            System.arraycopy(x, start, xRow, 0, width);
-            inputGradientRow(row, xRow, mu, k, shift, slope);
-            System.arraycopy(row, 0, dx, start, width);
+            inputGradientRow(dy, x, dx, r * channels + from, mu, k, shift, slope);
         }
     }
 
     /*
      * The inner loops, one per method: each is compiled on its own and inlined into its pass, whatever order the JIT
-     * meets the passes in, and every array in it is indexed [j], so the JIT vectorizes it.
+     * meets the passes in. Each walks one row (or four) of the big arrays from {@code at}, beside per-feature arrays
+     * indexed [j].
      */
 
-    /** row = (row - mu) * a + b. */
-    private static void normalizeRow(double[] row, double[] mu, double[] a, double[] b) {
-        for (int j = 0; j < row.length; j++) {
-            row[j] = (row[j] - mu[j]) * a[j] + b[j];
+    /** y = (x - mu) * a + b on the row that starts at {@code at}. */
+    private static void normalizeRow(double[] x, double[] y, int at, double[] mu, double[] a, double[] b) {
+        for (int j = 0; j < mu.length; j++) {
+            y[at + j] = (x[at + j] - mu[j]) * a[j] + b[j];
         }
     }
 
-    /** Adds two rows (dy0, x0) and (dy1, x1) to sum dy and sum dy * (x - mu). */
-    private static void addSums(double[] dy0, double[] x0, double[] dy1, double[] x1, double[] mu, double[] sumDy,
-                                double[] sumDyXmu) {
-        for (int j = 0; j < sumDy.length; j++) {
-            sumDy[j] += dy0[j] + dy1[j];
-            sumDyXmu[j] += dy0[j] * (x0[j] - mu[j]) + dy1[j] * (x1[j] - mu[j]);
+    /** Adds the row of (dy, x) that starts at {@code at} to sum dy and sum dy * (x - mu). */
+    private static void addSums(double[] dy, double[] x, int at, double[] mu, double[] sumDy, double[] sumDyXmu) {
+        for (int j = 0; j < mu.length; j++) {
+            double g = dy[at + j];
+            sumDy[j] += g;
+            sumDyXmu[j] += g * (x[at + j] - mu[j]);
         }
     }
 
-    /** row, holding dy, becomes dx = k * (dy - shift - (x - mu) * slope). */
-    private static void inputGradientRow(double[] row, double[] xRow, double[] mu, double[] k, double[] shift,
-                                         double[] slope) {
-        for (int j = 0; j < row.length; j++) {
-            row[j] = k[j] * (row[j] - shift[j] - (xRow[j] - mu[j]) * slope[j]);
+    /** {@link #addSums} for the four rows that start at {@code at}, {@code at + stride}, ... */
+    private static void addSums4(double[] dy, double[] x, int at, int stride, double[] mu, double[] sumDy,
+                                 double[] sumDyXmu) {
+        int at1 = at + stride;
+        int at2 = at1 + stride;
+        int at3 = at2 + stride;
+        for (int j = 0; j < mu.length; j++) {
+            double c = mu[j];
+            double g0 = dy[at + j];
+            double g1 = dy[at1 + j];
+            double g2 = dy[at2 + j];
+            double g3 = dy[at3 + j];
+            sumDy[j] += (g0 + g1) + (g2 + g3);
+            sumDyXmu[j] += (g0 * (x[at + j] - c) + g1 * (x[at1 + j] - c))
+                    + (g2 * (x[at2 + j] - c) + g3 * (x[at3 + j] - c));
+        }
+    }
+
+    /** dx = k * (dy - shift - (x - mu) * slope) on the row that starts at {@code at}. */
+    private static void inputGradientRow(double[] dy, double[] x, double[] dx, int at, double[] mu, double[] k,
+                                         double[] shift, double[] slope) {
+        for (int j = 0; j < mu.length; j++) {
+            dx[at + j] = k[j] * (dy[at + j] - shift[j] - (x[at + j] - mu[j]) * slope[j]);
         }
     }
 
@@ -219,17 +240,13 @@ final class ChannelsLast {
     static void affine(double[] x, FeatureView view, int from, int to, double[] scale, double[] shift, double[] y) {
         int rows = view.outer();
         int channels = view.channels();
-        int width = to - from;
-        double[] a = Arrays.copyOfRange(scale, from, to);      // (width,)
-        double[] b = Arrays.copyOfRange(shift, from, to);      // (width,)
-        double[] row = new double[width];                      // x's row, then y's, (width,)
+        double[] a = PerFeatureArrays.copy(scale, from, to);        // (width,)
+        double[] b = PerFeatureArrays.copy(shift, from, to);        // (width,)
         for (int r = 0; r < rows; r++) {
-            int start = r * channels + from;
-            System.arraycopy(x, start, row, 0, width);
-            for (int j = 0; j < width; j++) {
-                row[j] = a[j] * row[j] + b[j];
+            int at = r * channels + from;
+            for (int j = 0; j < a.length; j++) {
+                y[at + j] = a[j] * x[at + j] + b[j];
             }
-            System.arraycopy(row, 0, y, start, width);
         }
     }
 }
