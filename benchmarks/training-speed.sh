@@ -32,11 +32,19 @@ echo "building the current lib and benchmarks ($after_id$(git -C "$root" diff --
 (cd "$root" && mvn -B -ntp -o -q -Pbench -pl benchmarks -am package -DskipTests)
 echo "building the lib of $before = $before_id in a temporary worktree"
 git -C "$root" worktree add -q --detach "$work/before" "$before_id"
-(cd "$work/before" && mvn -B -ntp -o -q -pl lib -am package -DskipTests \
-    && mvn -B -ntp -o -q -pl lib dependency:build-classpath -Dmdep.outputFile="$work/before-deps.txt" >/dev/null)
+# the trainer lived in lib/ until it moved to the notebook kit (module kit/, bn-kit): build whichever holds it, and
+# take its classpath from the same reactor, so that lib is the one built here, not a copy in ~/.m2
+module=lib
+artifact=bn-lib
+if [[ -f "$work/before/kit/src/main/java/bn/train/Trainer.java" ]]; then
+    module=kit
+    artifact=bn-kit
+fi
+(cd "$work/before" && mvn -B -ntp -o -q -pl "$module" -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile="$work/before-deps.txt" >/dev/null)
 
 declare -A classpath
-classpath[before]="$work/before/lib/target/bn-lib-1.0.0-SNAPSHOT.jar:$(cat "$work/before-deps.txt")"
+classpath[before]="$work/before/$module/target/$artifact-1.0.0-SNAPSHOT.jar:$(cat "$work/before-deps.txt")"
 classpath[after]="$root/benchmarks/target/benchmarks.jar"
 for side in before after; do
     "$javac" -d "$work/$side-classes" -cp "${classpath[$side]}" "$src"

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Time PyTorch's CPU BatchNorm (training forward + backward) on the shapes of the JMH benchmarks.
 
-    python3 tools/bench/torch_batchnorm.py [--reps 15] [--out target/bench/torch.csv]
+    python3 tools/bench/torch_batchnorm.py [--reps 15] [--shape 256x1024 ...] [--out target/bench/torch.csv]
 
 PyTorch is not part of the course: on first use this script makes its own environment,
 target/torch-venv/, installs the pinned torch below into it (PyPI's Linux wheel brings CUDA
 libraries: a few GB, downloaded once; nothing else uses them), and runs itself there. CI never
 runs it. Each case is BatchNorm2d (4-D shapes) or BatchNorm1d ((N, D) shapes) in training mode:
 y = bn(x), then y.backward(dy); float64 and float32; 1 and 2 threads (torch.set_num_threads).
-The figure is the median wall time of --reps runs after 3 warm-up runs, next to one plain copy
+The figure is the median wall time of --reps runs after 10 runs and 0.5 s of warm-up, next to one plain copy
 of x (dst.copy_(x)), the one-pass unit of benchmarks/README.md; then the same as CPU time, which
 a busy machine does not inflate (bench/CpuTimes.java gives the Java side). The load average is printed
 first and last: on a busy machine the figures mean little.
@@ -44,9 +44,20 @@ def ensure_torch_env() -> None:
     os.execv(str(python), [str(python), __file__, *sys.argv[1:]])
 
 
+def parse_shape(text: str) -> tuple:
+    """ "256x1024" as (256, 1024): two sizes (BatchNorm1d) or four (BatchNorm2d), each at least 1."""
+    parts = text.split("x")
+    if len(parts) not in (2, 4) or not all(p.isdigit() and int(p) >= 1 for p in parts):
+        raise argparse.ArgumentTypeError(f"a shape is N x D or N x C x H x W, like 256x1024; got {text!r}")
+    return tuple(int(p) for p in parts)
+
+
 def median_ms(fn, reps: int, clock=time.perf_counter) -> float:
-    for _ in range(3):
+    warm_until = time.perf_counter() + 0.5        # as the Java side: some runs and some time before timing
+    runs = 0
+    while runs < 10 or time.perf_counter() < warm_until:
         fn()
+        runs += 1
     times = []
     for _ in range(reps):
         start = clock()
@@ -58,6 +69,8 @@ def median_ms(fn, reps: int, clock=time.perf_counter) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reps", type=int, default=15, help="timed runs per case (median reported)")
+    parser.add_argument("--shape", action="append", type=parse_shape, dest="shapes",
+                        help="N x D or N x C x H x W, e.g. 256x1024 (repeatable; default: the three of the benchmarks)")
     parser.add_argument("--out", default=str(ROOT / "target" / "bench" / "torch.csv"), help="CSV written here")
     args = parser.parse_args()
     ensure_torch_env()
@@ -65,7 +78,7 @@ def main() -> int:
 
     print(f"[torch-bench] torch {torch.__version__}, load average {os.getloadavg()}", flush=True)
     rows = ["shape,dtype,threads,bn_ms,copy_ms,passes,bn_cpu_ms,copy_cpu_ms"]
-    for shape in SHAPES:
+    for shape in args.shapes or SHAPES:
         for dtype in (torch.float64, torch.float32):
             for threads in (1, 2):
                 torch.set_num_threads(threads)

@@ -11,6 +11,7 @@ import bn.tensor.Tensor;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
  * The JMH benchmark's one-thread cases timed in CPU time of the calling thread instead of wall time: on a machine
@@ -19,19 +20,34 @@ import java.util.Random;
  * times beside it.
  *
  * <pre>
- *   java -cp benchmarks/target/benchmarks.jar bn.bench.CpuTimes [reps]
+ *   java -cp benchmarks/target/benchmarks.jar bn.bench.CpuTimes [reps] [shape ...]
  * </pre>
+ *
+ * A shape is N x D, e.g. {@code 256x1024} (rows of features), or N x C x H x W (NCHW); without shapes, the three of
+ * the JMH benchmark.
  */
 public final class CpuTimes {
     private CpuTimes() {
     }
 
     public static void main(String[] args) {
-        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int reps;
+        int[][] shapes;
+        try {
+            reps = args.length > 0 ? positive(args[0], "reps") : 15;
+            shapes = Arrays.stream(args.length > 1
+                    ? Arrays.copyOfRange(args, 1, args.length)
+                    : new String[] {"32x64x32x32", "256x1024", "8x256x56x56"}).map(CpuTimes::dimensions)
+                    .toArray(int[][]::new);
+        } catch (IllegalArgumentException e) {
+            System.err.println("usage: CpuTimes [reps] [shape ...]: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.println(ThreadCpuClock.header(reps));
         System.out.println("shape,copy_ms,fused_ms,readable_ms,fused_copies,readable_copies");
-        for (String shape : new String[] {"32x64x32x32", "256x1024", "8x256x56x56"}) {
-            int[] dims = Arrays.stream(shape.split("x")).mapToInt(Integer::parseInt).toArray();
+        for (int[] dims : shapes) {
+            String shape = Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining("x"));
             Layout layout = dims.length == 4 ? Layout.NCHW : Layout.BATCH_BY_FEATURES;
             int c = dims[layout.featureAxis()];
             Random random = new Random(2015);
@@ -61,6 +77,34 @@ public final class CpuTimes {
             System.out.printf(Locale.ROOT, "%s,%.3f,%.3f,%.3f,%.1f,%.1f%n", shape, copy, fused, readable,
                     fused / copy, readable / copy);
         }
+    }
+
+    /** "256x1024" as {256, 1024}: two sizes (N, D) or four (N, C, H, W), each at least 1. */
+    static int[] dimensions(String shape) {
+        String[] parts = shape.split("x", -1);
+        if (parts.length != 2 && parts.length != 4) {
+            throw new IllegalArgumentException("a shape is N x D or N x C x H x W, like 256x1024 or 32x64x32x32; got \""
+                    + shape + "\"");
+        }
+        int[] dims = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            dims[i] = positive(parts[i], "each size of shape \"" + shape + "\"");
+        }
+        return dims;
+    }
+
+    /** {@code text} as a whole number >= 1, or an error that names {@code what}. */
+    private static int positive(String text, String what) {
+        int n;
+        try {
+            n = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException(what + " must be a whole number >= 1; got \"" + text + "\"");
+        }
+        return n;
     }
 
     /** The median CPU time of {@code work}, after at least 10 runs and 2 s of warm-up (the JIT is slow on a busy machine). */
