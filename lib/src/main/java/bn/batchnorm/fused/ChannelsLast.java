@@ -12,10 +12,11 @@ import java.util.Arrays;
  * loop into vector instructions (it cannot tell that the two arrays never overlap), so each loop runs one double at
  * a time, and its cost is its loads and stores. The passes that only read x and dy (the statistics and the backward
  * sums) therefore take four rows per sweep: each running per-feature sum is loaded and stored once per four rows
- * instead of once per row. The passes that write (y, dx) take one row per sweep: with two output rows in one loop
- * the JIT keeps fewer values in registers, and it was slower. Measured on (256, 1024), forward + backward: copying
- * each row into a buffer first, so that the JIT vectorizes the arithmetic on it, cost about 1.5 times as much as
- * this, because every copy is one more pass through the caches (benchmarks/README.md).
+ * instead of once per row. The passes that write (y, dx) take one row per sweep: two output rows per loop measured
+ * no faster. Measured on (256, 1024), forward + backward: copying each row into a buffer first, so that the JIT
+ * vectorizes the arithmetic on it, cost about 1.25 times as much as this, because every copy is one more pass
+ * through the caches (benchmarks/README.md). The per-feature arrays come from {@link PerFeatureArrays}, which says
+ * why.
  *
  * <p>Each method handles features [from, to) of a {@link FeatureView} with inner = 1; a row's slice of those
  * features starts at {@code r * C + from} and is {@code width = to - from} long.

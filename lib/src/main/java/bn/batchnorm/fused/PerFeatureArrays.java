@@ -9,7 +9,7 @@ import java.util.Arrays;
  * <p><b>Why not simply {@code new double[width]}.</b> When C2 (JDK 17, and JDK 25 less so) compiles a pass together
  * with the allocation of the arrays its row loop reads, the loop runs about 1.5 times slower than the same loop fed
  * arrays it knows nothing about: on (256, 1024), normalize-scale-shift 0.57 against 0.35 ms of CPU and dx 0.74
- * against 0.48 ms (benchmarks/README.md, "Per-feature arrays the JIT cannot trace"). The same arrays, the same
+ * against 0.48 ms (benchmarks/README.md, third round of issue 12). The same arrays, the same
  * arithmetic; only what the compiler can prove about them differs. A volatile write followed by a volatile read is
  * the smallest step that hides the allocation from the compiler: it may not assume the read returns what was
  * written. Each thread has its own slot, so two workers never see each other's arrays; the cost is a few
