@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -215,6 +216,25 @@ class SandboxAttacksTest {
         assertEquals(0, left, "processes left behind after killAll");
     }
 
+    /**
+     * A sandbox killed while bwrap is still setting it up: the namespace's init, cloned at that moment, was in no list
+     * of descendants and missed the parent-death signal, and went on to run the command (12 of 150 such sandboxes
+     * did, before BubblewrapSandbox looked for it by its tag).
+     */
+    @Test
+    void killAllRightAfterTheStartLeavesNoProcessBehind() throws Exception {
+        Sandbox sandbox = sandbox(Isolation.BUBBLEWRAP, List.of());
+        String marker = "3000." + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L);
+        for (int i = 0; i < 60; i++) {
+            Sandboxed s = start(sandbox, "sleep " + marker, ResourceLimits.DEFAULT);
+            Thread.sleep(i % 4);                    // 0 to 3 ms: somewhere in bwrap's own start
+            s.killAll();
+        }
+        Thread.sleep(300);                          // an escaped init would have started its sleep by now
+        assertEquals(0, processesWith(marker), "sleeps still running after killAll");
+        assertEquals(0, bwrapsWith(scratch.toString()), "bwrap processes of this test's sandboxes still running");
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"BUBBLEWRAP", "SEPARATE_USER"})
     void aProcessFloodStopsAtTheLimit(Isolation isolation) throws Exception {
@@ -263,6 +283,26 @@ class SandboxAttacksTest {
     }
 
     /** How many processes on this machine have {@code marker} in their command line. */
+    /** The bwrap processes, zombies aside, whose command line holds {@code part}. */
+    private static long bwrapsWith(String part) throws IOException {
+        long n = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(q -> q.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                    String stat = Files.readString(p.resolve("stat"));
+                    boolean zombie = stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+                    if (cmd.startsWith("/usr/bin/bwrap") && cmd.contains(part) && !zombie) {
+                        n++;
+                    }
+                } catch (IOException gone) {
+                    // The process ended meanwhile.
+                }
+            }
+        }
+        return n;
+    }
+
     static long processesWith(String marker) throws IOException {
         long n = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
