@@ -165,39 +165,23 @@ public final class BubblewrapSandbox implements Sandbox {
 
     /** The processes that can still run and whose command line holds {@code tag}. */
     private static List<ProcessHandle> tagged(String tag) {
-        byte[] wanted = tag.getBytes(StandardCharsets.US_ASCII);
-        List<ProcessHandle> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                String name = entry.getFileName().toString();
-                if (name.isEmpty() || !name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    byte[] cmdline = Files.readAllBytes(entry.resolve("cmdline"));
-                    if (contains(cmdline, wanted)) {
-                        ProcessHandle.of(Long.parseLong(name)).filter(Host::canRun).ifPresent(found::add);
-                    }
-                } catch (IOException gone) {
-                    // the process ended meanwhile, or is not ours to read
-                }
-            }
+            return entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> !name.isEmpty() && name.chars().allMatch(Character::isDigit))
+                    .filter(pid -> commandLine(pid).contains(tag))
+                    .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)).filter(Host::canRun).stream())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list /proc to find what is left of a sandbox", e);
         }
-        return found;
     }
 
-    private static boolean contains(byte[] text, byte[] part) {
-        outer:
-        for (int i = 0; i + part.length <= text.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (text[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return true;
+    /** The command line of process {@code pid}, its arguments joined by NULs; empty when it ended meanwhile. */
+    private static String commandLine(String pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")), StandardCharsets.ISO_8859_1);
+        } catch (IOException gone) {
+            return "";
         }
-        return false;
     }
 }

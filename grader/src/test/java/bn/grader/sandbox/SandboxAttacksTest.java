@@ -283,33 +283,23 @@ class SandboxAttacksTest {
     }
 
     /** How many processes on this machine have {@code marker} in their command line. */
-    /** The bwrap processes, zombies aside, whose command line holds {@code part}. */
+    /** The bwrap processes whose command line holds {@code part} (a zombie's command line is empty). */
     private static long bwrapsWith(String part) throws IOException {
-        long n = 0;
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(q -> q.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                try {
-                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    String stat = Files.readString(p.resolve("stat"));
-                    boolean zombie = stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
-                    if (cmd.startsWith("/usr/bin/bwrap") && cmd.contains(part) && !zombie) {
-                        n++;
-                    }
-                } catch (IOException gone) {
-                    // The process ended meanwhile.
-                }
-            }
-        }
-        return n;
+        return processesWhose(cmd -> cmd.startsWith("/usr/bin/bwrap") && cmd.contains(part));
     }
 
     static long processesWith(String marker) throws IOException {
+        return processesWhose(cmd -> cmd.contains(marker) && !cmd.contains("bash"));
+    }
+
+    /** How many processes have a command line that {@code test} accepts. */
+    private static long processesWhose(java.util.function.Predicate<String> test) throws IOException {
         long n = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(q -> q.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
                     String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (cmd.contains(marker) && !cmd.contains("bash")) {
+                    if (test.test(cmd)) {
                         n++;
                     }
                 } catch (IOException gone) {
