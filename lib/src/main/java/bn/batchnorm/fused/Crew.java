@@ -8,10 +8,10 @@ import java.util.concurrent.locks.LockSupport;
  * running one range of features per call.
  *
  * <p><b>Why they wait by spinning first.</b> A call hands its ranges to the helpers and waits for them twice per
- * training step (forward, backward), and a kernel on (256, 1024) takes well under a millisecond. A thread asleep in
- * the kernel takes tens of microseconds to wake: on this course's 2-core test machine, a hand-over to a thread
- * pool measured 27-68 us median and 60-90 us mean, with one in a hundred over 0.7 ms (benchmarks/README.md), about
- * a tenth of the work shared. So a helper that has finished a range keeps checking for the next one for
+ * training step (forward, backward), and a kernel on (256, 1024) takes well under a millisecond. A thread the
+ * operating system has put to sleep takes tens of microseconds to wake: on this course's 2-core test machine, a
+ * hand-over to a thread pool measured 27-68 us median and 60-90 us mean, with one in a hundred over 0.7 ms
+ * (benchmarks/README.md); two of them cost about a sixth of a two-thread step on (256, 1024). So a helper that has finished a range keeps checking for the next one for
  * {@value #SPIN_MICROS} microseconds before it sleeps, and a caller that finishes first checks for the helpers'
  * end the same way; then a hand-over takes about a microsecond. OpenMP's runtimes, which PyTorch's CPU kernels run
  * on, wait the same way by default. The cost is at most {@value #SPIN_MICROS} us of a core after each call.
