@@ -7,14 +7,12 @@ import bn.batchnorm.CompactBackward;
 import bn.batchnorm.ForwardTrace;
 import bn.batchnorm.Gradients;
 import bn.batchnorm.Path;
-import bn.batchnorm.fused.FeatureView;
 import bn.batchnorm.fused.FoldedInference;
 import bn.batchnorm.fused.FusedBackward;
 import bn.batchnorm.fused.FusedForward;
 import bn.batchnorm.fused.Workers;
 import bn.tensor.Layout;
 import bn.tensor.Tensor;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,51 +55,17 @@ public class FusedBatchNormBenchmark {
         @Param({"32x64x32x32", "256x1024", "8x256x56x56"})
         public String shape;
 
-        Layout layout;
-        FeatureView view;
-        Tensor x;        // the shape above
-        Tensor dy;       // the same
-        Tensor gamma;    // (C,)
-        Tensor beta;     // (C,)
-        double[] xa;
-        double[] dya;
-        double[] out;    // the copy's and the kernels' y
-        double[] dx;
-        double[] g;
-        double[] b;
-        double[] mean;
-        double[] var;
-        double[] istd;
-        double[] dgamma;
-        double[] dbeta;
-        Algorithm2.Folded folded;
-        double[] scale;
-        double[] shift;
+        FusedStep step;  // x, dy, gamma, beta and the kernels' arrays
+        double[] scale;  // folded inference's a, (C,)
+        double[] shift;  // and b, (C,)
 
         @Setup
         public void setUp() {
-            int[] dims = Arrays.stream(shape.split("x")).mapToInt(Integer::parseInt).toArray();
-            layout = dims.length == 4 ? Layout.NCHW : Layout.BATCH_BY_FEATURES;
-            int c = dims[layout.featureAxis()];
-            Random random = new Random(2015);
-            x = Tensor.randn(random, dims).times(5).plus(12);
-            dy = Tensor.randn(random, dims);
-            gamma = Tensor.uniform(random, 0.5, 1.5, c);
-            beta = Tensor.randn(random, c);
-            view = FeatureView.of(x.shape(), layout);
-            xa = x.toArray();
-            dya = dy.toArray();
-            out = new double[xa.length];
-            dx = new double[xa.length];
-            g = gamma.toArray();
-            b = beta.toArray();
-            mean = new double[c];
-            var = new double[c];
-            istd = new double[c];
-            dgamma = new double[c];
-            dbeta = new double[c];
-            folded = Algorithm2.fold(gamma, beta, Tensor.randn(random, c), Tensor.uniform(random, 0.5, 2, c), 1e-5,
-                    layout);
+            step = new FusedStep(ShapeArgs.dimensions(shape));
+            int c = step.gamma.size();
+            Random random = new Random(2016);
+            Algorithm2.Folded folded = Algorithm2.fold(step.gamma, step.beta, Tensor.randn(random, c),
+                    Tensor.uniform(random, 0.5, 2, c), 1e-5, step.layout);
             scale = folded.scale().toArray();
             shift = folded.shift().toArray();
         }
@@ -119,39 +83,35 @@ public class FusedBatchNormBenchmark {
         @Setup
         public void setUp(Batch batch) {
             workers = Workers.of(threads);
-            layer = new BatchNorm(batch.gamma.size(), batch.layout).setPath(Path.FUSED).setThreads(threads)
-                    .setGamma(batch.gamma).setBeta(batch.beta);
+            layer = new BatchNorm(batch.step.gamma.size(), batch.step.layout).setPath(Path.FUSED).setThreads(threads)
+                    .setGamma(batch.step.gamma).setBeta(batch.step.beta);
         }
     }
 
     @Benchmark
     public double[] copy(Batch s) {
-        System.arraycopy(s.xa, 0, s.out, 0, s.xa.length);
-        return s.out;
+        return s.step.copy();
     }
 
     @Benchmark
     public Gradients readable(Batch s) {
-        ForwardTrace t = Algorithm1.forward(s.x, s.gamma, s.beta, 1e-5, s.layout);
-        return CompactBackward.backward(s.dy, t);
+        ForwardTrace t = Algorithm1.forward(s.step.x, s.step.gamma, s.step.beta, 1e-5, s.step.layout);
+        return CompactBackward.backward(s.step.dy, t);
     }
 
     @Benchmark
     public double[] fusedKernels(Batch s, Threads t) {
-        FusedForward.forward(s.xa, s.view, s.g, s.b, 1e-5, s.out, s.mean, s.var, s.istd, t.workers);
-        FusedBackward.backward(s.dya, s.xa, s.view, s.g, s.mean, s.istd, s.dx, s.dgamma, s.dbeta, t.workers);
-        return s.dx;
+        return s.step.run(t.workers);
     }
 
     @Benchmark
     public Gradients fusedLayer(Batch s, Threads t) {
-        ForwardTrace trace = t.layer.forwardTraining(s.x);
-        return t.layer.backward(s.dy, trace);
+        ForwardTrace trace = t.layer.forwardTraining(s.step.x);
+        return t.layer.backward(s.step.dy, trace);
     }
 
     @Benchmark
     public double[] foldedInference(Batch s, Threads t) {
-        FoldedInference.apply(s.xa, s.view, s.scale, s.shift, s.out, t.workers);
-        return s.out;
+        return s.step.foldedInference(s.scale, s.shift, t.workers);
     }
 }

@@ -1,6 +1,7 @@
 package bn.bench;
 
 import bn.batchnorm.fused.FeatureView;
+import bn.batchnorm.fused.FoldedInference;
 import bn.batchnorm.fused.FusedBackward;
 import bn.batchnorm.fused.FusedForward;
 import bn.batchnorm.fused.Workers;
@@ -10,7 +11,7 @@ import java.util.Random;
 
 /**
  * One fused BN training step (forward, then backward) on a batch made once, into preallocated arrays: what
- * {@link CpuTimes} and {@link ThreadScaling} time. N x D shapes are rows of features ({@link Layout#BATCH_BY_FEATURES},
+ * {@link FusedBatchNormBenchmark}, {@link CpuTimes} and {@link ThreadScaling} time. N x D shapes are rows of features ({@link Layout#BATCH_BY_FEATURES},
  * PyTorch's BatchNorm1d), N x C x H x W shapes {@link Layout#NCHW} (BatchNorm2d), with the same data as the JMH
  * benchmark: x ~ 12 + 5 N(0, 1), dy ~ N(0, 1), gamma in [0.5, 1.5), beta ~ N(0, 1), seed 2015.
  */
@@ -60,6 +61,12 @@ final class FusedStep {
         FusedForward.forward(xa, view, g, b, 1e-5, y, mean, var, istd, workers);
         FusedBackward.backward(dya, xa, view, g, mean, istd, dx, dgamma, dbeta, workers);
         return dgamma;
+    }
+
+    /** Folded inference, y = scale * x + shift: one multiply-add pass; returns y. */
+    double[] foldedInference(double[] scale, double[] shift, Workers workers) {
+        FoldedInference.apply(xa, view, scale, shift, y, workers);
+        return y;
     }
 
     /** One plain copy of x into y: the one-pass unit. */
