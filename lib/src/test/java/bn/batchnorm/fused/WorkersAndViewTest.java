@@ -9,7 +9,7 @@ import bn.tensor.Shape;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** How every layout maps to (outer, C, inner), and that the thread pools are made once and reused. */
+/** How every layout maps to (outer, C, inner), and that the helper threads are made once and reused. */
 class WorkersAndViewTest {
 
     @Test
@@ -44,7 +44,7 @@ class WorkersAndViewTest {
         }
         long workers = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("bn-fused-3-")).count();
-        assertTrue(workers <= 2, "3 threads means the caller and at most 2 pooled threads, found " + workers);
+        assertTrue(workers <= 2, "3 threads means the caller and at most 2 helper threads, found " + workers);
     }
 
     @Test
