@@ -11,9 +11,10 @@ import java.util.Random;
 
 /**
  * One fused BN training step (forward, then backward) on a batch made once, into preallocated arrays: what
- * {@link FusedBatchNormBenchmark}, {@link CpuTimes} and {@link ThreadScaling} time. N x D shapes are rows of features ({@link Layout#BATCH_BY_FEATURES},
- * PyTorch's BatchNorm1d), N x C x H x W shapes {@link Layout#NCHW} (BatchNorm2d), with the same data as the JMH
- * benchmark: x ~ 12 + 5 N(0, 1), dy ~ N(0, 1), gamma in [0.5, 1.5), beta ~ N(0, 1), seed 2015.
+ * {@link FusedBatchNormBenchmark}, {@link CpuTimes} and {@link ThreadScaling} time. N x D shapes are rows of features
+ * ({@link Layout#BATCH_BY_FEATURES}, PyTorch's BatchNorm1d), N x C x H x W shapes {@link Layout#NCHW} (BatchNorm2d),
+ * with the same data as the JMH benchmark: x ~ 12 + 5 N(0, 1), dy ~ N(0, 1), gamma in [0.5, 1.5), beta ~ N(0, 1),
+ * seed 2015.
  */
 final class FusedStep {
     final Tensor x;         // dims

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The command line of the plain-{@code main} timers: {@code [count] [shape ...]}, a whole number of runs (or
- * rounds: the tool names it) and shapes written N x D ({@code 256x1024}) or N x C x H x W ({@code 32x64x32x32}); without shapes, the three
- * of issue 12's benchmarks.
+ * The command line of the plain-{@code main} timers: {@code [count] [shape ...]}, a whole number of runs (or rounds:
+ * the tool names it) and shapes written N x D ({@code 256x1024}) or N x C x H x W ({@code 32x64x32x32}); without
+ * shapes, the three of issue 12's benchmarks.
  *
  * @param count  runs or rounds, at least 1
  * @param shapes each shape's sizes, two or four, each at least 1

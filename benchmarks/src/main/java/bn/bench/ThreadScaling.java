@@ -41,8 +41,8 @@ public final class ThreadScaling {
         int rounds = parsed.count();
         Workers one = Workers.one();
         Workers two = Workers.of(2);
-        System.out.printf(Locale.ROOT, "load average %.2f; %d cores seen; wall time of one fused forward + backward, ms,"
-                        + " %d rounds of %d timed runs per side%n",
+        System.out.printf(Locale.ROOT, "load average %.2f; %d cores seen; wall time of one fused forward + backward,"
+                        + " ms, %d rounds of %d timed runs per side%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors(), rounds, PER_BLOCK - 1);
         System.out.println("shape,one_median,two_median,speedup_of_medians,one_mean,two_mean,speedup_of_means,"

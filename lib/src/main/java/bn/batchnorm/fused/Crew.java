@@ -2,19 +2,20 @@ package bn.batchnorm.fused;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The helper threads that share a kernel call with its caller: {@code size} daemon threads made once and kept, each
  * running one range of features per call.
  *
  * <p><b>Why they wait by spinning first.</b> A call hands its ranges to the helpers and waits for them twice per
- * training step (forward, backward), and a kernel on (256, 1024) takes well under a millisecond. A thread the
- * operating system has put to sleep takes tens of microseconds to wake: on this course's 2-core test machine, a
- * hand-over to a thread pool measured 27-68 us median and 60-90 us mean, with one in a hundred over 0.7 ms
- * (benchmarks/README.md); two of them cost about a sixth of a two-thread step on (256, 1024). So a helper that has finished a range keeps checking for the next one for
- * {@value #SPIN_MICROS} microseconds before it sleeps, and a caller that finishes first checks for the helpers'
- * end the same way; then a hand-over takes about a microsecond. OpenMP's runtimes, which PyTorch's CPU kernels run
- * on, wait the same way by default. The cost is at most {@value #SPIN_MICROS} us of a core after each call.
+ * training step (forward, backward), and a kernel on (256, 1024) takes well under a millisecond. A thread the operating
+ * system has put to sleep takes tens of microseconds to wake: on this course's 2-core test machine, a hand-over to a
+ * thread pool measured 27-68 us median and 60-90 us mean, with one in a hundred over 0.7 ms (benchmarks/README.md); two
+ * of them cost about a sixth of a two-thread step on (256, 1024). So a helper that has finished a range keeps checking
+ * for the next one for {@value #SPIN_MICROS} microseconds before it sleeps, and a caller that finishes first checks for
+ * the helpers' end the same way; then a hand-over takes about a microsecond. OpenMP's runtimes, which PyTorch's CPU
+ * kernels run on, wait the same way by default. The cost is at most {@value #SPIN_MICROS} us of a core after each call.
  *
  * <p><b>One caller at a time.</b> A crew serves one call at a time; a call that finds it busy (another thread's
  * kernel, or a kernel called from inside a kernel) gets {@code false} from {@link #tryRun} and runs its features
@@ -37,14 +38,10 @@ final class Crew {
         }
     }
 
-    int size() {
-        return helpers.length;
-    }
-
     /**
-     * Runs {@code body} over [0, features) cut into {@code size() + 1} ranges: the first on the calling thread, one
-     * on each helper, and returns when all are done. The first failure (the caller's own first) is thrown only
-     * after every range has ended, so no helper still writes, or still holds a job, when the caller moves on.
+     * Runs {@code body} over [0, features) cut into one range more than there are helpers: the first on the calling
+     * thread, one on each helper, and returns when all are done. The first failure (the caller's own first) is thrown
+     * only after every range has ended, so no helper still writes, or still holds a job, when the caller moves on.
      *
      * @return false, having run nothing, when the crew is serving another call
      */
@@ -107,14 +104,7 @@ final class Crew {
 
         /** Waits until the job handed over is done and returns what it threw, or null. */
         Throwable awaitEnd() {
-            long deadline = System.nanoTime() + SPIN_NANOS;
-            while (job != null) {
-                if (System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);     // an interrupt only makes this a spin: the job still writes
-                }
-            }
+            waitUntil(() -> job == null);       // an interrupt only makes this a spin: the job still writes
             Throwable t = failure;
             failure = null;
             return t;
@@ -135,16 +125,23 @@ final class Crew {
         }
 
         private Job awaitJob() {
-            long deadline = System.nanoTime() + SPIN_NANOS;
-            Job j;
-            while ((j = job) == null) {
-                if (System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
+            waitUntil(() -> job != null);
+            return job;
+        }
+    }
+
+    /**
+     * Returns once {@code done} holds: checking it for {@value #SPIN_MICROS} us, then sleeping until unparked (each
+     * side unparks the other after its volatile write, so no wake-up is lost; a spurious one only checks again).
+     */
+    private static void waitUntil(BooleanSupplier done) {
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park();
             }
-            return j;
         }
     }
 }
