@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -282,18 +283,18 @@ class SandboxAttacksTest {
         assertTrue(Integer.parseInt(out.strip()) < 8, "processes visible inside: " + out);
     }
 
-    /** How many processes on this machine have {@code marker} in their command line. */
     /** The bwrap processes whose command line holds {@code part} (a zombie's command line is empty). */
     private static long bwrapsWith(String part) throws IOException {
         return processesWhose(cmd -> cmd.startsWith("/usr/bin/bwrap") && cmd.contains(part));
     }
 
+    /** How many processes on this machine have {@code marker} in their command line. */
     static long processesWith(String marker) throws IOException {
         return processesWhose(cmd -> cmd.contains(marker) && !cmd.contains("bash"));
     }
 
     /** How many processes have a command line that {@code test} accepts. */
-    private static long processesWhose(java.util.function.Predicate<String> test) throws IOException {
+    private static long processesWhose(Predicate<String> test) throws IOException {
         long n = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(q -> q.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
